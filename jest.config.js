@@ -1,0 +1,24 @@
+// Jest runs the TypeScript tests through ts-jest (transpile only; `tsc --noEmit` type-checks in npm test).
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        diagnostics: false,
+        tsconfig: {
+          isolatedModules: true,
+          module: 'commonjs',
+          jsx: 'react-jsx',
+          jsxImportSource: 'preact',
+          esModuleInterop: true,
+          target: 'ES2020',
+        },
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,16 @@
+// The Kartoteka menu as data: each item names the global entry it runs.
+import { type Lang, type MessageKey, t } from '../i18n';
+
+export type MenuItem = { label: MessageKey; entry: string } | 'separator';
+
+export const MENU: MenuItem[] = [{ label: 'menu.about', entry: 'showAbout' }];
+
+/** Builds the menu only; onOpen may run in AuthMode.NONE where no data may be touched. */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+  const menu = ui.createMenu(t(lang, 'app.name'));
+  for (const item of MENU) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(t(lang, item.label), item.entry);
+  }
+  menu.addToUi();
+}
