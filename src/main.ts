@@ -1,8 +1,10 @@
 // Apps Script entry points: every export becomes a top-level function in dist/Code.js. No logic here.
-
-import { showAboutDialog } from './server/dialogs';
+import * as api from './server/api';
+import { showAboutDialog, showSidebar } from './server/dialogs';
 import { buildMenu } from './server/menu';
+import { menuRecompute, menuSetup } from './server/menuActions';
 import { currentLang } from './services/locale';
+import type { ClientInput, ClientPatch, ContactInput } from './shared/api';
 
 /**
  * Builds the Kartoteka menu when the spreadsheet opens.
@@ -24,4 +26,110 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu: About Kartoteka. */
 export function showAbout(): void {
   showAboutDialog(currentLang());
+}
+
+/** Menu: New client — the sidebar form. */
+export function showNewClient(): void {
+  showSidebar('new-client', currentLang());
+}
+
+/** Menu: Log contact — for the client in the selected row, or found by search. */
+export function showLogContact(): void {
+  showSidebar('log-contact', currentLang(), api.selectedClient(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/** Menu: Client card — for the client in the selected row, or found by search. */
+export function showClientCard(): void {
+  showSidebar('client-card', currentLang(), api.selectedClient(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/** Menu: Set up / repair database, with progress toasts and a summary. */
+export function menuSetupDatabase(): void {
+  menuSetup();
+}
+
+/** Menu: Recompute totals from the journal. */
+export function menuRecomputeClients(): void {
+  menuRecompute();
+}
+
+/** Creates missing tabs and columns and restores validation, formats, protection and triggers. */
+export function setupDatabase() {
+  return api.setupDatabase();
+}
+
+/** Adds a client card; returns its ID, field errors, or likely duplicates. */
+export function addClient(input: ClientInput) {
+  return api.addClient(input);
+}
+
+/** Changes fields of a client card. */
+export function updateClient(id: string, patch: ClientPatch) {
+  return api.updateClient(id, patch);
+}
+
+/** Appends a contact to the journal and updates the client's stage and totals. */
+export function logContact(input: ContactInput) {
+  return api.logContact(input);
+}
+
+/** A client card with facts and the journal timeline, newest first. */
+export function getClientCard(id: string) {
+  return api.getClientCard(id);
+}
+
+/** Clients matching a name, a phone fragment, an email or an ID, best first. */
+export function searchClients(query: string) {
+  return api.searchClients(query);
+}
+
+/** Clients that look like the one being typed (same phone or email, very similar name). */
+export function checkDuplicates(input: Record<string, unknown>) {
+  return api.checkDuplicates(input);
+}
+
+/** Merges dropId into keepId: journal re-pointed, no value lost, the merge recorded. */
+export function mergeClients(keepId: string, dropId: string) {
+  return api.mergeClients(keepId, dropId);
+}
+
+/** Recomputes every client's totals from the journal. */
+export function recomputeClients() {
+  return api.recomputeClients();
+}
+
+/** The Settings lists and values. */
+export function getSettings() {
+  return api.getSettings();
+}
+
+/** Changes Settings lists or values after validating them. */
+export function updateSettings(patch: Parameters<typeof api.updateSettings>[0]) {
+  return api.updateSettings(patch);
+}
+
+/** What a sidebar needs to render: language, lists, today, headers, selected client. */
+export function getFormContext() {
+  return api.getFormContext();
+}
+
+/**
+ * Installable onEdit trigger: stamps funnel dates when Stage is edited by hand.
+ * @param {GoogleAppsScript.Events.SheetsOnEdit} e the edit event
+ */
+export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  api.onEditInstalled(e);
+}
+
+/**
+ * Installable onChange trigger: notices inserted, removed or moved columns.
+ * @param {GoogleAppsScript.Events.SheetsOnChange} e the change event
+ */
+export function onChangeInstalled(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  api.onChangeInstalled(e);
+}
+
+/** Nightly trigger: recomputes totals from the journal. */
+export function nightly(): void {
+  api.nightly();
 }

@@ -3,7 +3,16 @@ import { type Lang, type MessageKey, t } from '../i18n';
 
 export type MenuItem = { label: MessageKey; entry: string } | 'separator';
 
-export const MENU: MenuItem[] = [{ label: 'menu.about', entry: 'showAbout' }];
+export const MENU: MenuItem[] = [
+  { label: 'menu.newClient', entry: 'showNewClient' },
+  { label: 'menu.logContact', entry: 'showLogContact' },
+  { label: 'menu.clientCard', entry: 'showClientCard' },
+  'separator',
+  { label: 'menu.setup', entry: 'menuSetupDatabase' },
+  { label: 'menu.recompute', entry: 'menuRecomputeClients' },
+  'separator',
+  { label: 'menu.about', entry: 'showAbout' },
+];
 
 /** Builds the menu only; onOpen may run in AuthMode.NONE where no data may be touched. */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {

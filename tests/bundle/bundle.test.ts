@@ -5,7 +5,31 @@ import vm from 'node:vm';
 import * as acorn from 'acorn';
 
 const code = readFileSync(path.join(__dirname, '../../dist/Code.js'), 'utf8');
-const EXPECTED_ENTRIES = ['onOpen', 'onInstall', 'showAbout'];
+const EXPECTED_ENTRIES = [
+  'onOpen',
+  'onInstall',
+  'showAbout',
+  'showNewClient',
+  'showLogContact',
+  'showClientCard',
+  'menuSetupDatabase',
+  'menuRecomputeClients',
+  'setupDatabase',
+  'addClient',
+  'updateClient',
+  'logContact',
+  'getClientCard',
+  'searchClients',
+  'checkDuplicates',
+  'mergeClients',
+  'recomputeClients',
+  'getSettings',
+  'updateSettings',
+  'getFormContext',
+  'onEditInstalled',
+  'onChangeInstalled',
+  'nightly',
+];
 
 type MenuRecord = { title: string; items: Array<[string, string] | 'separator'>; added: boolean };
 

@@ -1,0 +1,48 @@
+// Russian and English sentences for every normalisation error code; {field} is the label of the field being filled.
+import type { NormalizeCode } from './result';
+
+export const normalizeMessages = {
+  ru: {
+    'phone.invalid': '{field}: не похоже на номер телефона — пример: +7 912 345-67-89',
+    'phone.tooShort': '{field}: в номере не хватает цифр — пример: +7 912 345-67-89',
+    'phone.tooLong':
+      '{field}: в номере лишние цифры — добавочный укажите после «доб.», например: +7 495 123-45-67 доб. 12',
+    'phone.invalidCountry': '{field}: неизвестный код страны — проверьте цифры после «+», например: +7, +380, +1',
+    'phone.multiple': '{field}: здесь помещается один номер — второй запишите в отдельное поле или в заметку',
+    'email.invalid': '{field}: не похоже на адрес почты — пример: anna@example.ru',
+    'email.multiple': '{field}: здесь помещается один адрес — второй запишите в заметку',
+    'name.empty': '{field}: заполните, например: Петрова Анна Сергеевна',
+    'name.noLetters': '{field}: в имени нет ни одной буквы — пример: Петрова Анна Сергеевна',
+    'name.tooLong': '{field}: слишком длинно — не больше 200 символов',
+    'date.invalid': '{field}: не похоже на дату — пример: 15.03.2026',
+    'date.noSuchDay': '{field}: такого дня нет в календаре — проверьте число и месяц',
+    'date.outOfRange': '{field}: год должен быть между 1900 и 2200 — пример: 15.03.2026',
+    'amount.invalid': '{field}: не похоже на сумму — пример: 1 500,50',
+    'amount.negative': '{field}: сумма не может быть отрицательной — пример: 1 500',
+    'amount.tooLarge': '{field}: слишком большая сумма — проверьте количество нулей',
+  },
+  en: {
+    'phone.invalid': '{field}: this does not look like a phone number — e.g. +1 415 555 2671',
+    'phone.tooShort': '{field}: the number is missing digits — e.g. +1 415 555 2671',
+    'phone.tooLong':
+      '{field}: the number has extra digits — put an extension after "ext.", e.g. +1 415 555 2671 ext. 12',
+    'phone.invalidCountry': '{field}: unknown country code — check the digits after "+", e.g. +1, +44, +7',
+    'phone.multiple': '{field}: one number per field — put the second one in another field or a note',
+    'email.invalid': '{field}: this does not look like an email address — e.g. anna@example.com',
+    'email.multiple': '{field}: one address per field — put the second one in a note',
+    'name.empty': '{field}: please fill it in, e.g. Anna Smith',
+    'name.noLetters': '{field}: a name needs at least one letter — e.g. Anna Smith',
+    'name.tooLong': '{field}: too long — 200 characters at most',
+    'date.invalid': '{field}: this does not look like a date — e.g. 2026-03-15',
+    'date.noSuchDay': '{field}: there is no such day in the calendar — check the day and the month',
+    'date.outOfRange': '{field}: the year must be between 1900 and 2200 — e.g. 2026-03-15',
+    'amount.invalid': '{field}: this does not look like an amount — e.g. 1,500.50',
+    'amount.negative': '{field}: the amount cannot be negative — e.g. 1,500',
+    'amount.tooLarge': '{field}: the amount is too large — check the number of zeros',
+  },
+} as const satisfies Record<'ru' | 'en', Record<NormalizeCode, string>>;
+
+/** The sentence for code in lang with {field} filled in. */
+export function normalizeMessage(lang: 'ru' | 'en', code: NormalizeCode, field: string): string {
+  return normalizeMessages[lang][code].replace('{field}', field);
+}

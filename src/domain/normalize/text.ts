@@ -1,0 +1,43 @@
+// Free text for cells: strip what cannot be stored and keep Sheets from turning text into formulas, numbers or dates.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Only digits, spaces and the marks Sheets reads as numbers, dates, times, money or percent: '007', '1e5', '15.03'.
+const NUMBER_LIKE = /^[\s\d.,:/\-+()%$€£¥₽e]*\d[\s\d.,:/\-+()%$€£¥₽e]*$/i;
+// '15 марта', '15 Mar 2026', 'March 15', 'Mar-26': Sheets parses month names in many locales.
+const DATE_WORDS = [
+  /^\d{1,2}[\s.\-/]*\p{L}{3,9}\.?(?:[\s.\-/,]*\d{2,4})?$/u,
+  /^\p{L}{3,9}\.?[\s.\-/]*\d{1,4}(?:,?\s*\d{2,4})?$/u,
+];
+const LOGICAL = /^\s*(?:true|false|истина|ложь)\s*$/i;
+
+/**
+ * Text that must stay text when written with setValues: anything that would start a formula (= + - @ tab CR),
+ * look like a number, date, time or TRUE/FALSE, or start with an apostrophe (which Sheets would swallow) gets
+ * Sheets' text prefix "'", which is not part of the stored value.
+ */
+export function asSheetText(s: string): string {
+  const text = String(s ?? '');
+  if (text === '') return '';
+  if (FORMULA_START.test(text) || text.startsWith("'")) return "'" + text;
+  if (NUMBER_LIKE.test(text) || LOGICAL.test(text)) return "'" + text;
+  if (text.length <= 20 && DATE_WORDS.some((re) => re.test(text.trim()))) return "'" + text;
+  return text;
+}
+
+/**
+ * Free text from a form or a paste: trimmed, line breaks unified to \n, control and zero-width characters removed
+ * (tabs and line breaks inside are kept), cut to maxLength characters (a Sheets cell holds 50,000).
+ */
+export function cleanText(input: unknown, maxLength = 50000): string {
+  if (input === null || input === undefined) return '';
+  if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') return '';
+  const text = String(input)
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?![\t\n])[\p{Cc}\u200b\u2060\ufeff]/gu, '')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .trim();
+  if (text.length <= maxLength) return text;
+  // Never cut a surrogate pair (an emoji) in half.
+  const cut = /[\ud800-\udbff]/.test(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+  return text.slice(0, cut).trimEnd();
+}

@@ -1,0 +1,687 @@
+// Client cards and the contact journal: add, update, log a contact, card, search, duplicates, merge, recompute.
+import { applyFact, type Derived, deriveAll, EMPTY_DERIVED, isPurchase, sameDerived } from '../domain/derived';
+import { findDuplicates } from '../domain/duplicates';
+import { CLIENT_FIELDS, CONTACT_BLOCK_KEYS, JOURNAL_FIELDS, TABS } from '../domain/fields';
+import {
+  effectiveMilestone,
+  type MilestoneDates,
+  milestoneStamps,
+  stageAfterContact,
+  stageLabel,
+} from '../domain/funnel';
+import { daysBetween, nextAnniversary } from '../domain/normalize/date';
+import { normalizeEmail } from '../domain/normalize/email';
+import { salutationName } from '../domain/normalize/name';
+import { type CountryCode, formatPhone, normalizePhone } from '../domain/normalize/phone';
+import { searchClients as rankClients } from '../domain/search';
+import { FREQUENCY_LABELS, type Frequency, kindOfContactType } from '../domain/settings';
+import { CLIENT_ID_PATTERN, validateClient, validateContact } from '../domain/validate';
+import { t } from '../i18n';
+import { readJsonProp, withDocumentLock, writeJsonProp } from '../services/env';
+import type { ClientCard, ClientTotals, DuplicateInfo, JournalEntry, RecomputeSummary, SearchHit } from '../shared/api';
+import { fromCell, toCell } from '../sheets/cells';
+import {
+  clientField,
+  clientsTab,
+  hintFor,
+  hintsFresh,
+  journalTab,
+  layoutWidth,
+  phoneKey,
+  type Row,
+  readColumns,
+  readRow,
+  rememberHints,
+  rowCells,
+  scanForRow,
+  spanA1,
+  writeFields,
+} from '../sheets/clients';
+import { cachedLayout, columnsOf, type Layout, type Located, relocate, runs } from '../sheets/layout';
+import { type Ctx, UserError } from './context';
+
+const LOCK_MS = 10000;
+const KEY_FIELDS = ['fullName', 'phone', 'email'] as const;
+
+function frequencyLabel(ctx: Ctx, f: Frequency): string {
+  return f ? FREQUENCY_LABELS[ctx.lang][f] : '';
+}
+
+function frequencyKey(ctx: Ctx, label: unknown): Frequency {
+  const text = String(label ?? '');
+  for (const lang of ['ru', 'en'] as const) {
+    for (const [k, v] of Object.entries(FREQUENCY_LABELS[lang])) if (v === text) return k as Frequency;
+  }
+  void ctx;
+  return '';
+}
+
+function nextId(ctx: Ctx, loc: Located): string {
+  let next = readJsonProp<number>('nextId');
+  if (!next) {
+    // First client on this copy of the sheet: continue after the largest ID already present.
+    const { rows } = readColumns(ctx.ss, ['id'], ctx.timeZone, loc);
+    next = 1 + rows.reduce((max, r) => Math.max(max, Number(String(r.id).replace(/^C-/, '')) || 0), 0);
+  }
+  writeJsonProp('nextId', next + 1);
+  return `C-${String(next).padStart(6, '0')}`;
+}
+
+function duplicatesIn(
+  ctx: Ctx,
+  candidate: { fullName?: string; phone?: string; email?: string },
+  rows: Array<Row & { row: number }>,
+  excludeId: string | undefined,
+  loc: Located,
+): DuplicateInfo[] {
+  const region = ctx.settings.values.phoneRegion;
+  const list = rows.map((r) => ({
+    id: String(r.id ?? ''),
+    row: r.row,
+    fullName: String(r.fullName ?? ''),
+    phone: phoneKey(r.phone, region),
+    email: String(r.email ?? '').toLowerCase(),
+  }));
+  const phone = candidate.phone ? phoneKey(candidate.phone, region) : '';
+  const found = findDuplicates({ ...candidate, phone }, list, { limit: 5 });
+  const out: DuplicateInfo[] = [];
+  for (const d of found) {
+    const row = (d as { row?: number }).row ?? 0;
+    // The scan read names and contacts only; the ID of each (rare) duplicate is read on its own.
+    const id = d.id || (row ? String(loc.sheet.getRange(row, loc.layout.columns.id).getDisplayValue()) : '');
+    if (excludeId && id === excludeId) continue;
+    const original = rows.find((r) => r.row === row);
+    out.push({
+      id,
+      fullName: d.fullName,
+      phone: original ? displayPhone(ctx, String(original.phone)) : '',
+      email: d.email,
+      reasons: d.reasons,
+    });
+  }
+  return out;
+}
+
+function displayPhone(ctx: Ctx, stored: string): string {
+  if (!stored) return '';
+  const [main, ext] = stored.split(/\s*ext\.\s*/);
+  const r = normalizePhone(main, ctx.settings.values.phoneRegion as CountryCode);
+  return r.ok ? formatPhone(r.e164, ext || r.ext) : stored;
+}
+
+/** Defaults and funnel rules for a new card: createdOn today, stage lead, milestones of the stage stamped. */
+function prepareNewClient(ctx: Ctx, values: Row): Row {
+  const out: Row = { ...values };
+  if (!out.createdOn) out.createdOn = ctx.today;
+  if (!out.stage) out.stage = stageLabel(ctx.settings, 'lead');
+  const stamps = milestoneStamps(ctx.settings, String(out.stage), milestones(out), ctx.today);
+  return { ...out, ...stamps };
+}
+
+function milestones(rec: Row): MilestoneDates {
+  return {
+    firstContactOn: String(rec.firstContactOn ?? ''),
+    visitOn: String(rec.visitOn ?? ''),
+    firstPurchaseOn: String(rec.firstPurchaseOn ?? ''),
+  };
+}
+
+export function addClient(ctx: Ctx, input: unknown) {
+  const valid = validateClient(input, ctx, { partial: false });
+  if (!valid.ok) return { ok: false as const, errors: valid.errors };
+  const values = prepareNewClient(ctx, valid.values);
+  return withDocumentLock(LOCK_MS, () => {
+    const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone);
+    const { loc } = scan;
+    if (!valid.allowDuplicate) {
+      const duplicates = duplicatesIn(ctx, values, scan.rows, undefined, loc);
+      if (duplicates.length) return { ok: false as const, duplicates };
+    }
+    const id = nextId(ctx, loc);
+    const row = Math.max(scan.lastRow, 1) + 1;
+    loc.sheet.appendRow(rowCells(loc.layout, { ...values, id }, ctx.timeZone, layoutWidth(loc.layout)));
+    rememberHints([[id, row, String(values.fullName)]]);
+    return { ok: true as const, id, row, message: t(ctx.lang, 'client.added', { id, name: String(values.fullName) }) };
+  });
+}
+
+/** Row of a client by ID: cached hint verified by the caller, else a scan. Throws a localized error when absent. */
+function findClient(ctx: Ctx, id: string): { row: number; name: string; loc?: Located; fromHint: boolean } {
+  const hint = hintFor(id);
+  if (hint) return { row: hint[0], name: hint[1], fromHint: true };
+  const scan = scanForRow(ctx.ss, id, ctx.timeZone);
+  if (!scan.row) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
+  return { row: scan.row, name: scan.name, loc: scan.loc, fromHint: false };
+}
+
+/** The full record of a client, verified against the ID cell (a stale hint falls back to a scan). */
+function loadClient(ctx: Ctx, id: string): { rec: Row; row: number; loc: Located } {
+  if (!CLIENT_ID_PATTERN.test(id)) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
+  let found = findClient(ctx, id);
+  let loc = found.loc ?? clientsTab(ctx.ss);
+  let rec = readRow(loc.sheet, loc.layout, found.row, ctx.timeZone);
+  if (rec.id !== id && found.fromHint) {
+    const scan = scanForRow(ctx.ss, id, ctx.timeZone);
+    if (!scan.row) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
+    found = { row: scan.row, name: scan.name, fromHint: false };
+    loc = scan.loc;
+    rec = readRow(loc.sheet, loc.layout, found.row, ctx.timeZone);
+  }
+  if (rec.id !== id) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
+  return { rec, row: found.row, loc };
+}
+
+export function updateClient(ctx: Ctx, id: string, patch: unknown) {
+  const valid = validateClient(patch, ctx, { partial: true });
+  if (!valid.ok) return { ok: false as const, errors: valid.errors };
+  return withDocumentLock(LOCK_MS, () => {
+    const { rec, row, loc } = loadClient(ctx, String(id ?? '').trim());
+    const changes: Row = {};
+    for (const [key, value] of Object.entries(valid.values)) {
+      if (String(rec[key] ?? '') !== String(value)) changes[key] = value;
+    }
+    if (changes.stage) {
+      Object.assign(
+        changes,
+        milestoneStamps(ctx.settings, String(changes.stage), milestones({ ...rec, ...changes }), ctx.today),
+      );
+    }
+    const keyChanged = KEY_FIELDS.some((k) => k in changes && changes[k] !== '');
+    if (keyChanged && !valid.allowDuplicate) {
+      const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone, loc);
+      const candidate: Row = {};
+      for (const k of KEY_FIELDS) if (k in changes) candidate[k] = changes[k];
+      const duplicates = duplicatesIn(ctx, candidate, scan.rows, id, loc).filter((d) => d.id !== id);
+      if (duplicates.length) return { ok: false as const, duplicates };
+    }
+    const changed = Object.keys(changes);
+    if (changed.length) writeFields(loc.sheet, loc.layout, row, changes, ctx.timeZone);
+    if ('fullName' in changes) rememberHints([[id, row, String(changes.fullName)]]);
+    return {
+      ok: true as const,
+      id,
+      changed,
+      message: changed.length
+        ? t(ctx.lang, 'client.updated', { count: changed.length })
+        : t(ctx.lang, 'client.unchanged'),
+    };
+  });
+}
+
+const blockField = (key: string) => clientField(key);
+
+/** Reads the contact block of a row: stage…next step, one rectangle when the columns are contiguous. */
+function blockSpan(layout: Layout): { first: number; last: number; contiguous: boolean } {
+  const cols = columnsOf(layout, CONTACT_BLOCK_KEYS);
+  const first = cols[0];
+  const last = cols[cols.length - 1];
+  return { first, last, contiguous: cols.length === CONTACT_BLOCK_KEYS.length && last - first + 1 === cols.length };
+}
+
+export function logContact(ctx: Ctx, input: unknown) {
+  const valid = validateContact(input, ctx);
+  if (!valid.ok) return { ok: false as const, errors: valid.errors };
+  const contact = valid.values;
+  return withDocumentLock(LOCK_MS, () => {
+    let layout = cachedLayout('clients') ?? clientsTab(ctx.ss).layout;
+    let found = findClient(ctx, contact.clientId);
+    if (found.loc) layout = found.loc.layout;
+    let span = blockSpan(layout);
+    let range = ctx.ss.getRange(spanA1(layout, found.row, span.first, span.last));
+    let cells = range.getValues()[0];
+    const idAt = () => layout.columns.id - span.first;
+    if (String(cells[idAt()]) !== contact.clientId) {
+      // Rows moved (sort, delete) or the layout changed since the hint: look again.
+      const fresh = relocate(ctx.ss, TABS.clients);
+      if (!fresh) throw new UserError({ _: t(ctx.lang, 'error.notSetUp') });
+      const scan = scanForRow(ctx.ss, contact.clientId, ctx.timeZone);
+      if (!scan.row) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id: contact.clientId }) });
+      layout = scan.loc.layout;
+      found = { row: scan.row, name: scan.name, fromHint: false };
+      span = blockSpan(layout);
+      range = ctx.ss.getRange(spanA1(layout, found.row, span.first, span.last));
+      cells = range.getValues()[0];
+      if (String(cells[idAt()]) !== contact.clientId) {
+        throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id: contact.clientId }) }, true);
+      }
+    }
+    const cur: Row = {};
+    for (const key of CONTACT_BLOCK_KEYS)
+      cur[key] = fromCell(blockField(key), cells[layout.columns[key] - span.first], ctx.timeZone);
+    const before: Derived = {
+      purchases: Number(cur.purchases) || 0,
+      totalSpent: Number(cur.totalSpent) || 0,
+      lastContactOn: String(cur.lastContactOn ?? ''),
+      lastPurchaseOn: String(cur.lastPurchaseOn ?? ''),
+      frequency: frequencyKey(ctx, cur.frequency),
+      loyaltyPoints: Number(cur.loyaltyPoints) || 0,
+    };
+    const fact = { at: contact.at, kind: contact.kind, amount: contact.amount === '' ? 0 : contact.amount };
+    const after = applyFact(before, fact, ctx.settings);
+    const next: Row = {
+      ...cur,
+      purchases: after.purchases,
+      totalSpent: after.totalSpent,
+      lastContactOn: after.lastContactOn,
+      lastPurchaseOn: after.lastPurchaseOn,
+      frequency: frequencyLabel(ctx, after.frequency),
+      loyaltyPoints: after.loyaltyPoints,
+    };
+    const day = contact.at.slice(0, 10);
+    const newStage = stageAfterContact(ctx.settings, String(cur.stage ?? ''), contact.kind, isPurchase(fact));
+    if (newStage) next.stage = newStage;
+    Object.assign(next, milestoneStamps(ctx.settings, String(next.stage), milestones(next), day));
+    if (isPurchase(fact) && !next.firstPurchaseOn) next.firstPurchaseOn = day;
+    if (contact.nextStep || contact.nextStepOn) {
+      next.nextStep = contact.nextStep;
+      next.nextStepOn = contact.nextStepOn;
+    }
+    const changedKeys = CONTACT_BLOCK_KEYS.filter((k) => String(next[k] ?? '') !== String(cur[k] ?? ''));
+    if (changedKeys.length) {
+      if (span.contiguous) {
+        const out = CONTACT_BLOCK_KEYS.map((k) => toCell(blockField(k), next[k], ctx.timeZone));
+        range.setValues([out]);
+      } else {
+        const sheet = range.getSheet();
+        const patch: Row = {};
+        for (const k of changedKeys) patch[k] = next[k];
+        writeFields(sheet, layout, found.row, patch, ctx.timeZone);
+      }
+    }
+    const journal = journalTab(ctx.ss);
+    const entry: Record<string, string | number> = {
+      at: contact.at,
+      clientId: contact.clientId,
+      clientName: found.name,
+      type: contact.type,
+      summary: contact.summary,
+      item: contact.item,
+      amount: contact.amount,
+      source: contact.source,
+      by: ctx.user,
+      nextStep: contact.nextStep,
+      nextStepOn: contact.nextStepOn,
+    };
+    const width = Math.max(...Object.values(journal.layout.columns));
+    const cellsOut: unknown[] = new Array(width).fill('');
+    for (const f of JOURNAL_FIELDS) {
+      const column = journal.layout.columns[f.key];
+      if (column) cellsOut[column - 1] = toCell(f, entry[f.key], ctx.timeZone);
+    }
+    journal.sheet.appendRow(cellsOut);
+    const totals: ClientTotals = {
+      id: contact.clientId,
+      fullName: found.name,
+      stage: String(next.stage ?? ''),
+      purchases: after.purchases,
+      totalSpent: after.totalSpent,
+      lastContactOn: after.lastContactOn,
+      lastPurchaseOn: after.lastPurchaseOn,
+      frequency: frequencyLabel(ctx, after.frequency),
+      loyaltyPoints: after.loyaltyPoints,
+      firstContactOn: String(next.firstContactOn ?? ''),
+      visitOn: String(next.visitOn ?? ''),
+      firstPurchaseOn: String(next.firstPurchaseOn ?? ''),
+      nextStep: String(next.nextStep ?? ''),
+      nextStepOn: String(next.nextStepOn ?? ''),
+    };
+    return {
+      ok: true as const,
+      row: 0,
+      clientId: contact.clientId,
+      totals,
+      message: t(ctx.lang, 'contact.logged', { name: found.name, type: contact.type }),
+    };
+  });
+}
+
+function journalEntries(ctx: Ctx, id: string, limit = 200): JournalEntry[] {
+  const journal = journalTab(ctx.ss);
+  const { sheet, layout } = journal;
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return [];
+  const idCol = layout.columns.clientId;
+  const hits = sheet
+    .getRange(2, idCol, lastRow - 1, 1)
+    .createTextFinder(id)
+    .matchEntireCell(true)
+    .findAll();
+  const rows = hits.map((r) => r.getRow()).sort((a, b) => a - b);
+  const width = Math.max(...Object.values(layout.columns));
+  const out: JournalEntry[] = [];
+  for (const [first, count] of runs(rows)) {
+    const values = sheet.getRange(first, 1, count, width).getValues();
+    values.forEach((cells, i) => {
+      const rec: Record<string, string | number> = {};
+      for (const f of JOURNAL_FIELDS) {
+        const column = layout.columns[f.key];
+        rec[f.key] = column ? fromCell(f, cells[column - 1], ctx.timeZone) : '';
+      }
+      if (rec.clientId !== id) return;
+      out.push({
+        row: first + i,
+        at: String(rec.at),
+        clientId: id,
+        clientName: String(rec.clientName),
+        type: String(rec.type),
+        kind: kindOfContactType(ctx.settings, String(rec.type)) ?? '',
+        summary: String(rec.summary),
+        item: String(rec.item),
+        amount: rec.amount === '' ? '' : Number(rec.amount),
+        source: String(rec.source),
+        by: String(rec.by),
+        nextStep: String(rec.nextStep),
+        nextStepOn: String(rec.nextStepOn),
+      });
+    });
+  }
+  out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.row - a.row));
+  return out.slice(0, limit);
+}
+
+export function getClientCard(ctx: Ctx, id: string): { ok: true; card: ClientCard } {
+  const { rec, row } = loadClient(
+    ctx,
+    String(id ?? '')
+      .trim()
+      .toUpperCase(),
+  );
+  const client = { ...rec, row } as unknown as ClientCard['client'];
+  const birth = String(rec.birthDate ?? '');
+  const anniversary = /^\d{4}-\d{2}-\d{2}$/.test(birth) ? nextAnniversary(birth, ctx.today) : null;
+  const last = String(rec.lastContactOn ?? '');
+  return {
+    ok: true,
+    card: {
+      client,
+      facts: {
+        salutation: salutationName(String(rec.fullName ?? '')),
+        phoneDisplay: displayPhone(ctx, String(rec.phone ?? '')),
+        birthdayInDays: anniversary ? anniversary.inDays : null,
+        turnsAge: anniversary ? anniversary.age : null,
+        daysSinceLastContact: /^\d{4}-\d{2}-\d{2}$/.test(last) ? daysBetween(last, ctx.today) : null,
+        emailConsent: Boolean(rec.emailConsentOn) && !rec.unsubscribedOn && Boolean(rec.email),
+        stageMilestone: effectiveMilestone(ctx.settings, String(rec.stage ?? '')),
+      },
+      journal: journalEntries(ctx, String(rec.id)),
+      currency: ctx.settings.values.currency,
+    },
+  };
+}
+
+export function searchClients(ctx: Ctx, query: string): { ok: true; hits: SearchHit[]; total: number } {
+  const q = String(query ?? '').trim();
+  if (!q) return { ok: true, hits: [], total: 0 };
+  const { rows } = readColumns(ctx.ss, ['fullName', 'phone', 'email', 'stage', 'id'], ctx.timeZone);
+  if (!hintsFresh())
+    rememberHints(
+      rows.map((r) => [String(r.id), r.row, String(r.fullName)]),
+      true,
+    );
+  const list = rows
+    .filter((r) => r.id || r.fullName)
+    .map((r) => ({
+      id: String(r.id),
+      fullName: String(r.fullName),
+      phone: String(r.phone),
+      email: String(r.email),
+      stage: String(r.stage),
+      row: r.row,
+    }));
+  const matches = rankClients(q, list, { limit: 20 });
+  return {
+    ok: true,
+    total: matches.length,
+    hits: matches.map((m) => ({
+      id: m.client.id,
+      fullName: m.client.fullName,
+      phone: m.client.phone,
+      phoneDisplay: displayPhone(ctx, m.client.phone),
+      email: m.client.email,
+      stage: m.client.stage,
+      row: m.client.row,
+      matched: m.field,
+      score: m.score,
+    })),
+  };
+}
+
+export function checkDuplicates(ctx: Ctx, input: Record<string, unknown>): { ok: true; duplicates: DuplicateInfo[] } {
+  const candidate: { fullName?: string; phone?: string; email?: string } = {};
+  const name = String(input?.fullName ?? '').trim();
+  if (name.split(/\s+/).length >= 2) candidate.fullName = name;
+  const phone = normalizePhone(input?.phone ?? '', ctx.settings.values.phoneRegion as CountryCode);
+  if (phone.ok && phone.e164) candidate.phone = phone.e164;
+  const email = normalizeEmail(input?.email ?? '');
+  if (email.ok && email.value) candidate.email = email.value;
+  if (!Object.keys(candidate).length) return { ok: true, duplicates: [] };
+  const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone);
+  const excludeId = typeof input?.excludeId === 'string' ? input.excludeId : undefined;
+  return {
+    ok: true,
+    duplicates: duplicatesIn(ctx, candidate, scan.rows, excludeId, scan.loc).filter((d) => d.id !== excludeId),
+  };
+}
+
+const APPEND_FIELDS = new Set(['notes', 'tags', 'interests', 'familyDates', 'address', 'company']);
+
+export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
+  const keep = String(keepId ?? '')
+    .trim()
+    .toUpperCase();
+  const drop = String(dropId ?? '')
+    .trim()
+    .toUpperCase();
+  if (keep === drop) throw new UserError({ _: t(ctx.lang, 'merge.same') });
+  return withDocumentLock(30000, () => {
+    const a = loadClient(ctx, keep);
+    const b = loadClient(ctx, drop);
+    const patch: Row = {};
+    const extra: string[] = [];
+    for (const field of CLIENT_FIELDS) {
+      if (field.computed) continue;
+      const mine = String(a.rec[field.key] ?? '');
+      const theirs = String(b.rec[field.key] ?? '');
+      if (!theirs || mine === theirs) continue;
+      if (!mine) patch[field.key] = b.rec[field.key];
+      else if (APPEND_FIELDS.has(field.key)) patch[field.key] = `${mine}\n${theirs}`;
+      else if (
+        field.type === 'date' &&
+        ['createdOn', 'firstContactOn', 'visitOn', 'firstPurchaseOn'].includes(field.key)
+      ) {
+        if (theirs < mine) patch[field.key] = theirs;
+      } else extra.push(`${field.header[ctx.lang]}: ${theirs}`);
+    }
+    if (extra.length) {
+      const base = String(patch.notes ?? a.rec.notes ?? '');
+      patch.notes = `${base ? `${base}\n` : ''}${t(ctx.lang, 'merge.notes', { id: drop })} ${extra.join('; ')}`;
+    }
+    // Re-point the dropped client's journal rows, one write per contiguous run.
+    const journal = journalTab(ctx.ss);
+    const lastRow = journal.sheet.getLastRow();
+    const idCol = journal.layout.columns.clientId;
+    const nameCol = journal.layout.columns.clientName;
+    let moved = 0;
+    if (lastRow >= 2) {
+      const hits = journal.sheet
+        .getRange(2, idCol, lastRow - 1, 1)
+        .createTextFinder(drop)
+        .matchEntireCell(true)
+        .findAll();
+      const rows = hits.map((r) => r.getRow()).sort((x, y) => x - y);
+      for (const [first, count] of runs(rows)) {
+        journal.sheet.getRange(first, idCol, count, 1).setValues(Array.from({ length: count }, () => [keep]));
+        if (nameCol) {
+          journal.sheet
+            .getRange(first, nameCol, count, 1)
+            .setValues(
+              Array.from({ length: count }, () => [toCell(clientField('fullName'), a.rec.fullName, ctx.timeZone)]),
+            );
+        }
+        moved += count;
+      }
+    }
+    // The dropped card is kept in the journal as a note, so no value is lost even where the kept card had its own.
+    const snapshot = CLIENT_FIELDS.filter((f) => b.rec[f.key] !== '' && b.rec[f.key] !== undefined)
+      .map((f) => `${f.header[ctx.lang]}: ${b.rec[f.key]}`)
+      .join('; ');
+    const noteType = ctx.settings.lists.contactTypes.find((c) => c.kind === 'note')?.label ?? 'note';
+    const width = Math.max(...Object.values(journal.layout.columns));
+    const entry: Record<string, string | number> = {
+      at: ctx.now,
+      clientId: keep,
+      clientName: String(a.rec.fullName),
+      type: noteType,
+      summary: `${t(ctx.lang, 'merge.record', { drop, keep })} ${snapshot}`,
+      by: ctx.user,
+    };
+    const cells: unknown[] = new Array(width).fill('');
+    for (const f of JOURNAL_FIELDS) {
+      const column = journal.layout.columns[f.key];
+      if (column && entry[f.key] !== undefined) cells[column - 1] = toCell(f, entry[f.key], ctx.timeZone);
+    }
+    journal.sheet.appendRow(cells);
+    if (Object.keys(patch).length) writeFields(a.loc.sheet, a.loc.layout, a.row, patch, ctx.timeZone);
+    b.loc.sheet.deleteRow(b.row);
+    const summary = recompute(ctx);
+    void summary;
+    return { ok: true as const, id: keep, moved, message: t(ctx.lang, 'merge.done', { keep, drop, moved }) };
+  });
+}
+
+/**
+ * Recomputes derived fields of every client from the whole journal in one pass, assigns IDs to rows typed by
+ * hand, back-fills milestone dates from the journal and refreshes the row hints. Writes only columns that changed.
+ */
+export function recompute(ctx: Ctx): RecomputeSummary {
+  const keys = [
+    'id',
+    'fullName',
+    'stage',
+    'firstContactOn',
+    'visitOn',
+    'firstPurchaseOn',
+    'purchases',
+    'totalSpent',
+    'lastContactOn',
+    'lastPurchaseOn',
+    'frequency',
+    'loyaltyPoints',
+  ];
+  const scan = readColumns(ctx.ss, keys, ctx.timeZone);
+  const { loc } = scan;
+  const journal = journalTab(ctx.ss);
+  const jLast = journal.sheet.getLastRow();
+  const jCols = journal.layout.columns;
+  const facts: Array<{ clientId: string; at: string; kind: ReturnType<typeof kindOfContactType>; amount: number }> = [];
+  const firstDates = new Map<string, { contact: string; purchase: string }>();
+  let unknownClientRows = 0;
+  const known = new Set(scan.rows.map((r) => String(r.id)).filter(Boolean));
+  if (jLast >= 2) {
+    const width = Math.max(jCols.at, jCols.clientId, jCols.type, jCols.amount);
+    const grid = journal.sheet.getRange(2, 1, jLast - 1, width).getValues();
+    const atField = JOURNAL_FIELDS.find((f) => f.key === 'at')!;
+    for (const cells of grid) {
+      const clientId = String(cells[jCols.clientId - 1] ?? '').trim();
+      if (!clientId) continue;
+      if (!known.has(clientId)) {
+        unknownClientRows++;
+        continue;
+      }
+      const at = String(fromCell(atField, cells[jCols.at - 1], ctx.timeZone));
+      const amountCell = cells[jCols.amount - 1];
+      const amount =
+        typeof amountCell === 'number'
+          ? amountCell
+          : Number(String(amountCell).replace(/\s/g, '').replace(',', '.')) || 0;
+      const kind = kindOfContactType(ctx.settings, String(cells[jCols.type - 1] ?? ''));
+      facts.push({ clientId, at, kind, amount });
+      const fd = firstDates.get(clientId) ?? { contact: '', purchase: '' };
+      const day = at.slice(0, 10);
+      if (kind !== 'note' && (!fd.contact || day < fd.contact)) fd.contact = day;
+      if (isPurchase({ kind, amount }) && (!fd.purchase || day < fd.purchase)) fd.purchase = day;
+      firstDates.set(clientId, fd);
+    }
+  }
+  facts.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const derived = deriveAll(facts, ctx.settings);
+  let changed = 0;
+  let idsAssigned = 0;
+  const derivedKeys = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn', 'frequency', 'loyaltyPoints'];
+  const updates: Array<{ row: number; patch: Row }> = [];
+  for (const r of scan.rows) {
+    const patch: Row = {};
+    if (!r.id && String(r.fullName ?? '').trim()) {
+      patch.id = nextId(ctx, loc);
+      idsAssigned++;
+    }
+    const id = String(patch.id ?? r.id);
+    if (!id) continue;
+    const d = derived.get(id) ?? EMPTY_DERIVED;
+    const current: Derived = {
+      purchases: Number(r.purchases) || 0,
+      totalSpent: Number(r.totalSpent) || 0,
+      lastContactOn: String(r.lastContactOn ?? ''),
+      lastPurchaseOn: String(r.lastPurchaseOn ?? ''),
+      frequency: frequencyKey(ctx, r.frequency),
+      loyaltyPoints: Number(r.loyaltyPoints) || 0,
+    };
+    const emptyCells = derivedKeys.some(
+      (k) => r[k] === '' && (d as unknown as Record<string, unknown>)[k] !== '' && k !== 'frequency',
+    );
+    if (!sameDerived(current, d) || emptyCells) {
+      Object.assign(patch, {
+        purchases: d.purchases,
+        totalSpent: d.totalSpent,
+        lastContactOn: d.lastContactOn,
+        lastPurchaseOn: d.lastPurchaseOn,
+        frequency: frequencyLabel(ctx, d.frequency),
+        loyaltyPoints: d.loyaltyPoints,
+      });
+    }
+    const fd = firstDates.get(id);
+    if (fd) {
+      if (fd.contact && !r.firstContactOn) patch.firstContactOn = fd.contact;
+      if (fd.purchase && !r.firstPurchaseOn) patch.firstPurchaseOn = fd.purchase;
+      if (d.purchases > 0 && effectiveMilestone(ctx.settings, String(r.stage)) !== 'client') {
+        const label = stageLabel(ctx.settings, 'client');
+        if (label) patch.stage = label;
+      }
+    }
+    if (Object.keys(patch).length) {
+      updates.push({ row: r.row, patch });
+      changed++;
+    }
+  }
+  writeColumnUpdates(loc, updates, ctx.timeZone);
+  rememberHints(
+    scan.rows.map((r) => [String(updates.find((u) => u.row === r.row)?.patch.id ?? r.id), r.row, String(r.fullName)]),
+    true,
+  );
+  return {
+    clients: scan.rows.filter((r) => r.id || r.fullName).length,
+    changed,
+    journalRows: Math.max(jLast - 1, 0),
+    unknownClientRows,
+    idsAssigned,
+  };
+}
+
+/** Bulk update: per changed column, one write of the rows spanning the first to the last change (read back first). */
+function writeColumnUpdates(loc: Located, updates: Array<{ row: number; patch: Row }>, tz: string): void {
+  if (!updates.length) return;
+  const keys = [...new Set(updates.flatMap((u) => Object.keys(u.patch)))];
+  const minRow = Math.min(...updates.map((u) => u.row));
+  const maxRow = Math.max(...updates.map((u) => u.row));
+  for (const [first, count] of runs(columnsOf(loc.layout, keys))) {
+    const range = loc.sheet.getRange(minRow, first, maxRow - minRow + 1, count);
+    const grid = range.getValues();
+    for (const u of updates) {
+      for (let c = first; c < first + count; c++) {
+        const key = Object.keys(loc.layout.columns).find((k) => loc.layout.columns[k] === c);
+        if (key && key in u.patch) grid[u.row - minRow][c - first] = toCell(clientField(key), u.patch[key], tz);
+      }
+    }
+    range.setValues(grid);
+  }
+}

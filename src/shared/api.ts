@@ -1,0 +1,196 @@
+// The server API the sidebars and the playground call through google.script.run: JSON-safe requests and responses.
+// Dates cross the wire as 'yyyy-mm-dd' (date) or 'yyyy-mm-ddTHH:mm' (date and time, the sheet's wall clock).
+import type { Derived } from '../domain/derived';
+import type { ContactKind, SettingsData } from '../domain/settings';
+
+export type { SettingsData } from '../domain/settings';
+
+/** Every field of a client card a person may enter (all optional except fullName when adding). */
+export interface ClientFields {
+  fullName: string;
+  phone: string;
+  email: string;
+  stage: string;
+  firstContactOn: string;
+  visitOn: string;
+  firstPurchaseOn: string;
+  lostReason: string;
+  source: string;
+  interest: string;
+  responsible: string;
+  nextAppointmentOn: string;
+  nextAppointmentWork: string;
+  nextStep: string;
+  nextStepOn: string;
+  subscriptionEndsOn: string;
+  paymentStatus: string;
+  birthDate: string;
+  address: string;
+  company: string;
+  preferredChannel: string;
+  callHours: string;
+  tags: string;
+  notes: string;
+  interests: string;
+  familyDates: string;
+  plannedGesture: string;
+  congratulatedOn: string;
+  emailConsentOn: string;
+  unsubscribedOn: string;
+  createdOn: string;
+}
+
+export type ClientInput = Partial<ClientFields> & { fullName: string; allowDuplicate?: boolean };
+export type ClientPatch = Partial<ClientFields> & { allowDuplicate?: boolean };
+
+/** A client as stored: every field, derived ones included; frequency is a localized label. */
+export interface Client extends ClientFields, Omit<Derived, 'frequency'> {
+  id: string;
+  frequency: string;
+  /** Row in the Clients tab (1-based), for "go to row". */
+  row: number;
+}
+
+/** What logging a contact changes on the card: stage, milestones, totals and next step. */
+export type ClientTotals = Pick<
+  Client,
+  | 'id'
+  | 'fullName'
+  | 'stage'
+  | 'purchases'
+  | 'totalSpent'
+  | 'lastContactOn'
+  | 'lastPurchaseOn'
+  | 'frequency'
+  | 'loyaltyPoints'
+  | 'firstContactOn'
+  | 'visitOn'
+  | 'firstPurchaseOn'
+  | 'nextStep'
+  | 'nextStepOn'
+>;
+
+export interface ContactInput {
+  clientId: string;
+  /** Contact type label from Settings (or a kind: call, message, meeting, visit, purchase, email, note). */
+  type: string;
+  summary?: string;
+  item?: string;
+  amount?: string | number;
+  source?: string;
+  nextStep?: string;
+  nextStepOn?: string;
+  /** Back-dated contacts: 'yyyy-mm-dd' or 'yyyy-mm-ddTHH:mm'; default now. */
+  at?: string;
+}
+
+export interface JournalEntry {
+  row: number;
+  at: string;
+  clientId: string;
+  clientName: string;
+  type: string;
+  kind: ContactKind | '';
+  summary: string;
+  item: string;
+  amount: number | '';
+  source: string;
+  by: string;
+  nextStep: string;
+  nextStepOn: string;
+}
+
+export interface DuplicateInfo {
+  id: string;
+  fullName: string;
+  phone: string;
+  email: string;
+  reasons: Array<'phone' | 'email' | 'name'>;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type Failure =
+  | { ok: false; errors: FieldErrors; retryable?: boolean }
+  | { ok: false; duplicates: DuplicateInfo[]; errors?: undefined };
+
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export interface ClientFacts {
+  salutation: string;
+  phoneDisplay: string;
+  /** Days until the next birthday, and the age the client turns then; null without a birth date. */
+  birthdayInDays: number | null;
+  turnsAge: number | null;
+  daysSinceLastContact: number | null;
+  emailConsent: boolean;
+  stageMilestone: string;
+}
+
+export interface ClientCard {
+  client: Client;
+  facts: ClientFacts;
+  journal: JournalEntry[];
+  currency: string;
+}
+
+export interface SearchHit {
+  id: string;
+  fullName: string;
+  phone: string;
+  phoneDisplay: string;
+  email: string;
+  stage: string;
+  row: number;
+  matched: string;
+  score: number;
+}
+
+export interface SetupSummary {
+  created: string[];
+  columnsAdded: string[];
+  validationsApplied: number;
+  protections: number;
+  triggers: string;
+}
+
+export interface RecomputeSummary {
+  clients: number;
+  changed: number;
+  journalRows: number;
+  unknownClientRows: number;
+  idsAssigned: number;
+}
+
+export interface FormContext {
+  lang: 'ru' | 'en';
+  settings: SettingsData;
+  today: string;
+  timeZone: string;
+  locale: string;
+  user: string;
+  /** Client in the selected row of the Clients tab, if any. */
+  selectedClientId: string;
+  headers: Record<string, string>;
+}
+
+/** What google.script.run may call; the sidebars' typed client is built from this. */
+export interface ServerApi {
+  setupDatabase(): Result<{ summary: SetupSummary; message: string }>;
+  addClient(input: ClientInput): Result<{ id: string; row: number; message: string }>;
+  updateClient(id: string, patch: ClientPatch): Result<{ id: string; changed: string[]; message: string }>;
+  logContact(input: ContactInput): Result<{ row: number; clientId: string; totals: ClientTotals; message: string }>;
+  getClientCard(id: string): Result<{ card: ClientCard }>;
+  searchClients(query: string): Result<{ hits: SearchHit[]; total: number }>;
+  checkDuplicates(input: Partial<ClientFields> & { excludeId?: string }): Result<{ duplicates: DuplicateInfo[] }>;
+  mergeClients(keepId: string, dropId: string): Result<{ id: string; moved: number; message: string }>;
+  recomputeClients(): Result<{ summary: RecomputeSummary; message: string }>;
+  getSettings(): Result<{ settings: SettingsData; problems: string[] }>;
+  updateSettings(
+    patch: Partial<{ lists: Partial<SettingsData['lists']>; values: Partial<SettingsData['values']> }>,
+  ): Result<{
+    settings: SettingsData;
+    message: string;
+  }>;
+  getFormContext(): Result<{ context: FormContext }>;
+}

@@ -1,0 +1,183 @@
+// The Settings tab: business values (parameter | value | key) and the editable lists, one column each.
+import { SETTINGS_TAB_NAME } from '../domain/fields';
+import { asSheetText } from '../domain/normalize/text';
+import {
+  CONTACT_KIND_LABELS,
+  LIST_HEADERS,
+  MILESTONE_LABELS,
+  type SettingsData,
+  type SettingsProblem,
+  VALUE_DEFS,
+  validateSettings,
+} from '../domain/settings';
+import type { Lang } from '../i18n';
+import { cacheGet, cachePut, cacheRemove } from '../services/env';
+
+export const LIST_KEY = 'kartoteka.list';
+export const SETTINGS_TAB_KEY = 'settings';
+
+export type ListColumnKey = keyof typeof LIST_HEADERS;
+export const LIST_COLUMNS: ListColumnKey[] = [
+  'services',
+  'channels',
+  'staff',
+  'stages',
+  'stageMilestones',
+  'contactTypes',
+  'contactKinds',
+  'lostReasons',
+  'preferredChannels',
+  'paymentStatuses',
+];
+
+/** First column of the lists block (E): A–C hold the values, D is a gap. */
+export const LISTS_FIRST_COLUMN = 5;
+const VALUE_HEADERS: Record<Lang, [string, string, string]> = {
+  ru: ['Параметр', 'Значение', 'Ключ'],
+  en: ['Setting', 'Value', 'Key'],
+};
+
+export function findSettingsSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const tagged = ss.createDeveloperMetadataFinder().withKey('kartoteka.tab').withValue(SETTINGS_TAB_KEY).find();
+  for (const md of tagged) {
+    const sheet = md.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return ss.getSheetByName(SETTINGS_TAB_NAME.ru) ?? ss.getSheetByName(SETTINGS_TAB_NAME.en);
+}
+
+export interface SettingsSheetLayout {
+  /** list key → 1-based column */
+  lists: Partial<Record<ListColumnKey, number>>;
+}
+
+function headerMatches(text: unknown, key: ListColumnKey): boolean {
+  const t = String(text ?? '')
+    .trim()
+    .toLowerCase();
+  return t === LIST_HEADERS[key].ru.toLowerCase() || t === LIST_HEADERS[key].en.toLowerCase();
+}
+
+/** Columns of each list: metadata tags first, header text for untagged columns. */
+export function readSettingsLayout(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: unknown[],
+): SettingsSheetLayout {
+  const lists: SettingsSheetLayout['lists'] = {};
+  const claimed = new Set<number>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(LIST_KEY).find()) {
+    const key = md.getValue() as ListColumnKey;
+    if (!LIST_COLUMNS.includes(key) || lists[key]) continue;
+    const loc = md.getLocation();
+    if (String(loc.getLocationType()) !== 'COLUMN') continue;
+    const column = loc.getColumn()?.getColumn();
+    if (!column) continue;
+    lists[key] = column;
+    claimed.add(column);
+  }
+  headerRow.forEach((text, i) => {
+    if (claimed.has(i + 1)) return;
+    const key = LIST_COLUMNS.find((k) => !lists[k] && headerMatches(text, k));
+    if (key) {
+      lists[key] = i + 1;
+      claimed.add(i + 1);
+    }
+  });
+  return { lists };
+}
+
+export interface RawSettings {
+  lists: Partial<Record<string, unknown[]>>;
+  values: Partial<Record<string, unknown>>;
+}
+
+/** Lists and values as typed in the tab (one bulk read). */
+export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
+  raw: RawSettings;
+  layout: SettingsSheetLayout;
+} {
+  const grid = sheet.getDataRange().getValues();
+  const layout = readSettingsLayout(sheet, grid[0] ?? []);
+  const lists: RawSettings['lists'] = {};
+  for (const key of LIST_COLUMNS) {
+    const column = layout.lists[key];
+    if (!column) continue;
+    const items: unknown[] = [];
+    for (let r = 1; r < grid.length; r++) items.push(grid[r][column - 1] ?? '');
+    while (items.length && (items[items.length - 1] === '' || items[items.length - 1] === null)) items.pop();
+    lists[key] = items;
+  }
+  const values: RawSettings['values'] = {};
+  for (let r = 1; r < grid.length; r++) {
+    const [label, value, key] = grid[r];
+    const def =
+      VALUE_DEFS.find((d) => d.key === String(key ?? '').trim()) ??
+      VALUE_DEFS.find((d) => d.label.ru === String(label).trim() || d.label.en === String(label).trim());
+    if (def && !(def.key in values)) values[def.key] = value;
+  }
+  return { raw: { lists, values }, layout };
+}
+
+const SETTINGS_CACHE = 'settings';
+
+export interface LoadedSettings {
+  settings: SettingsData;
+  problems: SettingsProblem[];
+}
+
+/** Settings from the cache (10 minutes, dropped on every edit of the tab), else from the tab. */
+export function loadSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  defaults: SettingsData,
+  opts: { fresh?: boolean } = {},
+): LoadedSettings {
+  if (!opts.fresh) {
+    const cached = cacheGet<LoadedSettings>(SETTINGS_CACHE);
+    if (cached) return cached;
+  }
+  const sheet = findSettingsSheet(ss);
+  const loaded = sheet ? validateSettings(readRawSettings(sheet).raw, defaults) : { settings: defaults, problems: [] };
+  cachePut(SETTINGS_CACHE, loaded, 600);
+  return loaded;
+}
+
+export function forgetSettings(): void {
+  cacheRemove([SETTINGS_CACHE]);
+}
+
+/** Column of values for one list, as written to the tab. */
+export function listColumnValues(settings: SettingsData, key: ListColumnKey, lang: Lang): string[] {
+  const { lists } = settings;
+  switch (key) {
+    case 'stages':
+      return lists.stages.map((s) => s.label);
+    case 'stageMilestones':
+      return lists.stages.map((s) => (s.milestone ? MILESTONE_LABELS[lang][s.milestone] : ''));
+    case 'contactTypes':
+      return lists.contactTypes.map((t) => t.label);
+    case 'contactKinds':
+      return lists.contactTypes.map((t) => CONTACT_KIND_LABELS[lang][t.kind]);
+    default:
+      return lists[key];
+  }
+}
+
+/** Rewrites one list column below its header: new items, then blanks where old items were (one write). */
+export function writeListColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  items: string[],
+  previousLength: number,
+): void {
+  const height = Math.max(items.length, previousLength);
+  if (height === 0) return;
+  const rows = [];
+  for (let i = 0; i < height; i++) rows.push([i < items.length ? asSheetText(items[i]) : '']);
+  sheet.getRange(2, column, height, 1).setValues(rows);
+}
+
+export function valueHeaders(lang: Lang): [string, string, string] {
+  return VALUE_HEADERS[lang];
+}

@@ -1,0 +1,359 @@
+// Set up / repair: creates missing tabs and columns, tags them, and (re)applies formats, validation and protection.
+// Idempotent, and it never changes a data cell: only headers of new columns and new tabs are written.
+import { type FieldDef, SETTINGS_TAB_NAME, TABS, type TabDef } from '../domain/fields';
+import { asSheetText } from '../domain/normalize/text';
+import {
+  CONTACT_KIND_LABELS,
+  CONTACT_KINDS,
+  defaultSettings,
+  FREQUENCY_LABELS,
+  LIST_HEADERS,
+  MILESTONE_LABELS,
+  MILESTONES,
+  type SettingsData,
+  VALUE_DEFS,
+} from '../domain/settings';
+import { type Lang, t } from '../i18n';
+import { FIELD_KEY, readLayout, rememberLayout, TAB_KEY } from './layout';
+import {
+  findSettingsSheet,
+  LIST_COLUMNS,
+  LIST_KEY,
+  LISTS_FIRST_COLUMN,
+  listColumnValues,
+  readSettingsLayout,
+  SETTINGS_TAB_KEY,
+  valueHeaders,
+} from './settingsTab';
+
+export const PROTECTION_PREFIX = 'kartoteka:';
+
+export interface SetupContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  lang: Lang;
+  locale: string;
+  progress: (message: string) => void;
+}
+
+export interface SetupResult {
+  created: string[];
+  columnsAdded: string[];
+  validationsApplied: number;
+  protections: number;
+}
+
+const HEADER_BG = '#e8eaed';
+const COMPUTED_BG = '#f1f3f4';
+
+export function dateFormat(locale: string): string {
+  const l = locale.replace('-', '_');
+  if (/^(ru|uk|be|kk|de|pl|cs|tr|fi|nb|da)/.test(l)) return 'dd.mm.yyyy';
+  if (l === 'en_US' || l === 'en') return 'mm/dd/yyyy';
+  if (/^en_|^fr|^es|^it|^pt/.test(l)) return 'dd/mm/yyyy';
+  return 'yyyy-mm-dd';
+}
+
+function numberFormatOf(field: FieldDef, locale: string): string {
+  switch (field.type) {
+    case 'date':
+      return dateFormat(locale);
+    case 'datetime':
+      return `${dateFormat(locale)} hh:mm`;
+    case 'amount':
+      return '#,##0.00';
+    case 'count':
+      return '0';
+    default:
+      return '@';
+  }
+}
+
+/** The spreadsheet's only tab when it is a blank default one (reused instead of leaving an empty Sheet1 behind). */
+function blankDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const sheets = ss.getSheets();
+  if (sheets.length !== 1) return null;
+  const only = sheets[0];
+  return only.getLastRow() === 0 && only.getLastColumn() === 0 && !findTagged(ss, null) ? only : null;
+}
+
+function findTagged(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  value: string | null,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  let finder = ss.createDeveloperMetadataFinder().withKey(TAB_KEY);
+  if (value) finder = finder.withValue(value);
+  for (const md of finder.find()) {
+    const sheet = md.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, needed: number): void {
+  const max = sheet.getMaxColumns();
+  if (needed > max) sheet.insertColumnsAfter(max, needed - max);
+}
+
+function createSheet(ctx: SetupContext, name: string, index: number): GoogleAppsScript.Spreadsheet.Sheet {
+  const reuse = blankDefaultSheet(ctx.ss);
+  if (reuse && index === 0) {
+    reuse.setName(name);
+    return reuse;
+  }
+  const existing = ctx.ss.getSheetByName(name);
+  // A same-named tab that was not ours is kept; ours gets a distinct name.
+  const finalName = existing ? `${name} (${t(ctx.lang, 'app.name')})` : name;
+  return ctx.ss.insertSheet(finalName, Math.min(index, ctx.ss.getSheets().length));
+}
+
+function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number): void {
+  const header = sheet.getRange(1, 1, 1, columns);
+  header.setFontWeight('bold').setBackground(HEADER_BG).setWrap(true).setVerticalAlignment('middle');
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+}
+
+/** Ensures a tab of records (Clients, Journal) has every field as a tagged column; returns the tab. */
+function ensureRecordTab(
+  ctx: SetupContext,
+  def: TabDef,
+  index: number,
+  result: SetupResult,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const { lang } = ctx;
+  let sheet = findTagged(ctx.ss, def.key) ?? ctx.ss.getSheetByName(def.name.ru) ?? ctx.ss.getSheetByName(def.name.en);
+  const isNew = !sheet;
+  if (!sheet) {
+    ctx.progress(t(lang, 'setup.creatingTab', { tab: def.name[lang] }));
+    sheet = createSheet(ctx, def.name[lang], index);
+    result.created.push(sheet.getName());
+  }
+  if (!findTagged(ctx.ss, def.key)) sheet.addDeveloperMetadata(TAB_KEY, def.key);
+
+  const layout = readLayout(sheet, def);
+  const missing = def.fields.filter((f) => !layout.columns[f.key]);
+  if (missing.length) {
+    const start = isNew ? 1 : Math.max(sheet.getLastColumn(), 0) + 1;
+    ensureColumns(sheet, start + missing.length - 1);
+    sheet.getRange(1, start, 1, missing.length).setValues([missing.map((f) => asSheetText(f.header[lang]))]);
+    missing.forEach((f, i) => {
+      layout.columns[f.key] = start + i;
+      if (f.width) sheet!.setColumnWidth(start + i, f.width);
+    });
+    if (!isNew) result.columnsAdded.push(...missing.map((f) => `${sheet!.getName()}: ${f.header[lang]}`));
+  }
+  // Tag every field column, so it is found after inserts, moves and header renames.
+  const tagged = new Set<string>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
+    const column = md.getLocation().getColumn()?.getColumn();
+    if (md.getValue() && layout.columns[md.getValue()!] === column) tagged.add(md.getValue()!);
+  }
+  for (const field of def.fields) {
+    if (tagged.has(field.key)) continue;
+    const column = layout.columns[field.key];
+    const letter = sheet.getRange(1, column).getA1Notation().replace(/\d+/g, '');
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field.key);
+  }
+  const width = Math.max(sheet.getLastColumn(), ...Object.values(layout.columns));
+  styleHeader(sheet, width);
+  return sheet;
+}
+
+function validationFor(
+  field: FieldDef,
+  lang: Lang,
+  locale: string,
+  listRange: (key: string) => GoogleAppsScript.Spreadsheet.Range | null,
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const b = SpreadsheetApp.newDataValidation();
+  switch (field.type) {
+    case 'date':
+    case 'datetime':
+      return b
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText(t(lang, 'validation.date', { example: dateFormat(locale) }))
+        .build();
+    case 'amount':
+    case 'count':
+      return b
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(false)
+        .setHelpText(t(lang, 'validation.nonNegative'))
+        .build();
+    case 'email':
+      return b.requireTextIsEmail().setAllowInvalid(false).setHelpText(t(lang, 'validation.email')).build();
+    case 'choice': {
+      if (field.list === 'frequencies') {
+        return b.requireValueInList(Object.values(FREQUENCY_LABELS[lang]), true).setAllowInvalid(true).build();
+      }
+      const range = field.list ? listRange(field.list) : null;
+      if (!range) return null;
+      const strict = field.key === 'stage' || field.key === 'type';
+      return b
+        .requireValueInRange(range, true)
+        .setAllowInvalid(!strict)
+        .setHelpText(t(lang, strict ? 'validation.listStrict' : 'validation.list'))
+        .build();
+    }
+    default:
+      return null;
+  }
+}
+
+/** Formats, validation and protection of a record tab, rows 2…max. Re-applying restores what a paste wiped. */
+function applyRules(
+  ctx: SetupContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  def: TabDef,
+  listRange: (key: string) => GoogleAppsScript.Spreadsheet.Range | null,
+  result: SetupResult,
+): void {
+  const layout = readLayout(sheet, def);
+  rememberLayout(layout);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(1, 1);
+  for (const field of def.fields) {
+    const column = layout.columns[field.key];
+    if (!column) continue;
+    const body = sheet.getRange(2, column, rows, 1);
+    body.setNumberFormat(numberFormatOf(field, ctx.locale));
+    const rule = validationFor(field, ctx.lang, ctx.locale, listRange);
+    if (rule) {
+      body.setDataValidation(rule);
+      result.validationsApplied++;
+    } else body.clearDataValidations();
+    if (field.computed) body.setBackground(COMPUTED_BG);
+  }
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.getDescription().startsWith(PROTECTION_PREFIX)) p.remove();
+  }
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+    if (p.getDescription().startsWith(PROTECTION_PREFIX)) p.remove();
+  }
+  if (def.key === 'journal') {
+    // The journal is history: people may add rows by hand, but Sheets warns before anyone edits it.
+    sheet
+      .protect()
+      .setDescription(`${PROTECTION_PREFIX}journal ${t(ctx.lang, 'protect.journal')}`)
+      .setWarningOnly(true);
+    result.protections++;
+    return;
+  }
+  // Kartoteka writes ID and totals as the person who clicks, so they are warning-only: a person is warned, the add-on writes.
+  for (const field of def.fields.filter((f) => f.computed)) {
+    const column = layout.columns[field.key];
+    if (!column) continue;
+    sheet
+      .getRange(2, column, rows, 1)
+      .protect()
+      .setDescription(`${PROTECTION_PREFIX}${field.key} ${t(ctx.lang, 'protect.computed')}`)
+      .setWarningOnly(true);
+    result.protections++;
+  }
+}
+
+/** Settings tab: values block A:C, lists from column E, each list column tagged. Never overwrites an existing list. */
+function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult): GoogleAppsScript.Spreadsheet.Sheet {
+  const { lang, locale } = ctx;
+  const defaults: SettingsData = defaultSettings(lang, locale);
+  let sheet = findSettingsSheet(ctx.ss);
+  if (!sheet) {
+    ctx.progress(t(lang, 'setup.creatingTab', { tab: SETTINGS_TAB_NAME[lang] }));
+    sheet = createSheet(ctx, SETTINGS_TAB_NAME[lang], index);
+    result.created.push(sheet.getName());
+    const valueRows: unknown[][] = [valueHeaders(lang)];
+    for (const def of VALUE_DEFS) valueRows.push([def.label[lang], defaults.values[def.key], def.key]);
+    sheet.getRange(1, 1, valueRows.length, 3).setValues(valueRows);
+    sheet.setColumnWidth(1, 260);
+    sheet.setColumnWidth(2, 90);
+    sheet.setColumnWidth(3, 110);
+  }
+  if (!findTagged(ctx.ss, SETTINGS_TAB_KEY)) sheet.addDeveloperMetadata(TAB_KEY, SETTINGS_TAB_KEY);
+  // Value rows missing from an older tab are added below the last row.
+  const grid = sheet.getDataRange().getValues();
+  const presentKeys = new Set(grid.map((row) => String(row[2] ?? '').trim()));
+  const presentLabels = new Set(grid.map((row) => String(row[0] ?? '').trim()));
+  const missingValues = VALUE_DEFS.filter(
+    (d) => !presentKeys.has(d.key) && !presentLabels.has(d.label.ru) && !presentLabels.has(d.label.en),
+  );
+  if (missingValues.length) {
+    let row = 2;
+    while (row <= grid.length && grid[row - 1].slice(0, 3).some((v) => v !== '')) row++;
+    const free = (r: number) => r > grid.length || grid[r - 1].slice(0, 3).every((v) => v === '');
+    const writes: Array<[number, unknown[]]> = [];
+    for (const def of missingValues) {
+      while (!free(row)) row++;
+      writes.push([row, [def.label[lang], defaults.values[def.key], def.key]]);
+      row++;
+    }
+    for (const [r, values] of writes) sheet.getRange(r, 1, 1, 3).setValues([values]);
+  }
+  const layout = readSettingsLayout(sheet, grid[0] ?? []);
+  let next = Math.max(sheet.getLastColumn() + 1, LISTS_FIRST_COLUMN);
+  for (const key of LIST_COLUMNS) {
+    let column = layout.lists[key];
+    if (!column) {
+      column = next++;
+      ensureColumns(sheet, column);
+      const items = listColumnValues(defaults, key, lang);
+      const values = [[LIST_HEADERS[key][lang]], ...items.map((v) => [asSheetText(v)])];
+      sheet.getRange(1, column, values.length, 1).setValues(values);
+      sheet.setColumnWidth(column, 170);
+      layout.lists[key] = column;
+    }
+  }
+  const tagged = new Set<string>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(LIST_KEY).find()) {
+    const key = md.getValue() as keyof typeof LIST_HEADERS;
+    if (md.getLocation().getColumn()?.getColumn() === layout.lists[key]) tagged.add(key);
+  }
+  for (const key of LIST_COLUMNS) {
+    if (tagged.has(key)) continue;
+    const letter = sheet.getRange(1, layout.lists[key]!).getA1Notation().replace(/\d+/g, '');
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(LIST_KEY, key);
+  }
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const b = () => SpreadsheetApp.newDataValidation();
+  const milestoneRule = b()
+    .requireValueInList(
+      MILESTONES.map((m) => MILESTONE_LABELS[lang][m]),
+      true,
+    )
+    .setAllowInvalid(false)
+    .setHelpText(t(lang, 'validation.milestone'))
+    .build();
+  sheet.getRange(2, layout.lists.stageMilestones!, rows, 1).setDataValidation(milestoneRule);
+  const kindRule = b()
+    .requireValueInList(
+      CONTACT_KINDS.map((k) => CONTACT_KIND_LABELS[lang][k]),
+      true,
+    )
+    .setAllowInvalid(false)
+    .setHelpText(t(lang, 'validation.contactKind'))
+    .build();
+  sheet.getRange(2, layout.lists.contactKinds!, rows, 1).setDataValidation(kindRule);
+  result.validationsApplied += 2;
+  styleHeader(sheet, Math.max(sheet.getLastColumn(), 3));
+  return sheet;
+}
+
+/** Runs the whole setup; safe to run any number of times. */
+export function setupTabs(ctx: SetupContext): SetupResult {
+  const result: SetupResult = { created: [], columnsAdded: [], validationsApplied: 0, protections: 0 };
+  const clients = ensureRecordTab(ctx, TABS.clients, 0, result);
+  const journal = ensureRecordTab(ctx, TABS.journal, 1, result);
+  const settings = ensureSettingsTab(ctx, 2, result);
+  const settingsLayout = readSettingsLayout(
+    settings,
+    settings.getRange(1, 1, 1, settings.getLastColumn()).getValues()[0],
+  );
+  const listRange = (key: string) => {
+    const column = settingsLayout.lists[key as keyof typeof settingsLayout.lists];
+    return column ? settings.getRange(2, column, Math.max(settings.getMaxRows() - 1, 1), 1) : null;
+  };
+  ctx.progress(t(ctx.lang, 'setup.rules'));
+  applyRules(ctx, clients, TABS.clients, listRange, result);
+  applyRules(ctx, journal, TABS.journal, listRange, result);
+  if (clients.getFrozenColumns() < 1) clients.setFrozenColumns(1);
+  return result;
+}
