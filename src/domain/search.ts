@@ -32,6 +32,29 @@ export type SearchIndex<T extends SearchableClient = SearchableClient> = {
 const MIN_PHONE_FRAGMENT = 3;
 const DEFAULT_LIMIT = 50;
 
+// Cyrillic letters that look like Latin ones: 'С-000123' typed on a Russian keyboard is the id 'C-000123'.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+};
+
+function idKey(id: string): string {
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/[авекмнорстух]/g, (ch) => LOOKALIKES[ch]);
+}
+
 function idNumber(id: string): string {
   const m = /(\d+)$/.exec(id);
   return m ? m[1].replace(/^0+(?=\d)/, '') : '';
@@ -50,9 +73,7 @@ export function buildSearchIndex<T extends SearchableClient>(clients: readonly T
   };
   for (let i = 0; i < n; i++) {
     const c = clients[i];
-    const id = String(c.id ?? '')
-      .trim()
-      .toLowerCase();
+    const id = idKey(String(c.id ?? ''));
     index.ids[i] = id;
     index.idNumbers[i] = idNumber(id);
     index.phones[i] = String(c.phone ?? '').replace(/\D/g, '');
@@ -89,6 +110,7 @@ export function searchIndex<T extends SearchableClient>(
     .replace(/ё/g, 'е');
   if (q === '' || limit <= 0) return [];
 
+  const qId = idKey(q);
   const queryIdNumber = /^\d+$/.test(q) ? q.replace(/^0+(?=\d)/, '') : '';
   const isPhoneQuery = /^[\d\s()+\-.]+$/.test(q);
   const digits = isPhoneQuery ? q.replace(/\D/g, '') : '';
@@ -105,7 +127,7 @@ export function searchIndex<T extends SearchableClient>(
   for (let i = 0; i < clients.length; i++) {
     let score = 0;
     let field: SearchField = 'name';
-    if (ids[i] === q || (queryIdNumber !== '' && idNumbers[i] === queryIdNumber)) {
+    if (ids[i] === qId || (queryIdNumber !== '' && idNumbers[i] === queryIdNumber)) {
       score = SEARCH_SCORE.exactId;
       field = 'id';
     } else {

@@ -77,6 +77,13 @@ describe('searchClients', () => {
         { client: clients[3], score: SEARCH_SCORE.exactId, field: 'id' },
       ]);
     });
+    it('typed with a Cyrillic look-alike letter on a Russian keyboard', () => {
+      expect(searchClients('С-000123', clients)[0]).toEqual({
+        client: clients[3],
+        score: SEARCH_SCORE.exactId,
+        field: 'id',
+      });
+    });
     it('by its number, ahead of phone fragments with the same digits', () => {
       const results = searchClients('123', clients);
       expect(results.map((m) => [m.client.id, m.field])).toEqual([

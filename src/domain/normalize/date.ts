@@ -171,9 +171,11 @@ function dayMonth(a: number, b: number, locale: string | undefined): [number, nu
  */
 export function parseDateInput(input: unknown, opts: DateOptions): DateResult {
   if (input === null || input === undefined) return { ok: true, value: '' };
-  if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) return { ok: false, code: 'date.invalid' };
-    return inRange(isoInZone(input, opts.timeZone));
+  // Not instanceof: a Date from another realm (the bundle run in a vm, a sidebar frame) must count too.
+  if (Object.prototype.toString.call(input) === '[object Date]') {
+    const date = input as Date;
+    if (Number.isNaN(date.getTime())) return { ok: false, code: 'date.invalid' };
+    return inRange(isoInZone(date, opts.timeZone));
   }
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, code: 'date.invalid' };

@@ -4,9 +4,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 // Only digits, spaces and the marks Sheets reads as numbers, dates, times, money or percent: '007', '1e5', '15.03'.
 const NUMBER_LIKE = /^[\s\d.,:/\-+()%$€£¥₽e]*\d[\s\d.,:/\-+()%$€£¥₽e]*$/i;
 // '15 марта', '15 Mar 2026', 'March 15', 'Mar-26': Sheets parses month names in many locales.
+const MONTH =
+  '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йяю]|июн|июл|авг|сен|окт|ноя|дек)\\p{L}*\\.?';
 const DATE_WORDS = [
-  /^\d{1,2}[\s.\-/]*\p{L}{3,9}\.?(?:[\s.\-/,]*\d{2,4})?$/u,
-  /^\p{L}{3,9}\.?[\s.\-/]*\d{1,4}(?:,?\s*\d{2,4})?$/u,
+  new RegExp(`^\\d{1,2}[\\s.\\-/]*${MONTH}(?:[\\s.\\-/,]*\\d{2,4})?$`, 'iu'),
+  new RegExp(`^${MONTH}[\\s.\\-/]*\\d{1,4}(?:,?\\s*\\d{2,4})?$`, 'iu'),
 ];
 const LOGICAL = /^\s*(?:true|false|истина|ложь)\s*$/i;
 

@@ -1,4 +1,5 @@
 // Tests for dates: typed text in both locales, Sheets date cells in several zones, serials, and date arithmetic.
+import * as vm from 'node:vm';
 import {
   addDays,
   type DateOptions,
@@ -93,6 +94,12 @@ describe('parseDateInput', () => {
       [new Date('2024-02-28T14:00:00Z'), 'Asia/Vladivostok', '2024-02-29'],
     ])('%p in %s → %s', (input, timeZone, iso) => {
       expect(parseDateInput(input, { timeZone })).toEqual({ ok: true, value: iso });
+    });
+
+    it('accepts a Date made in another JavaScript realm, as the bundled add-on hands over', () => {
+      const foreign = vm.runInNewContext("new Date('2026-03-14T21:00:00Z')");
+      expect(foreign instanceof Date).toBe(false);
+      expect(parseDateInput(foreign, { timeZone: 'Europe/Moscow' })).toEqual({ ok: true, value: '2026-03-15' });
     });
 
     it('gives the same instant different dates in zones on either side of midnight', () => {

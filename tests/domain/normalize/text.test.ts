@@ -35,6 +35,8 @@ describe('asSheetText', () => {
       '15 марта',
       '15 Mar 2026',
       'March 15',
+      'Mar-26',
+      '1 мая',
       "'quoted",
     ])('%p', (s) => expect(asSheetText(s)).toBe("'" + s));
   });
@@ -51,6 +53,9 @@ describe('asSheetText', () => {
       'a+b',
       '',
       'Very long note about 15 March visit',
+      'Room 101',
+      '12 apples',
+      '3 раза',
     ])('%p', (s) => expect(asSheetText(s)).toBe(s));
   });
 });
