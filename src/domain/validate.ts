@@ -215,7 +215,9 @@ export function validateContact(
   }
   const out: Record<string, string | number> = {};
   for (const key of ['summary', 'item', 'amount', 'source', 'nextStep', 'nextStepOn', 'at'] as const) {
-    const r = normalizeField(field(key), input[key], env);
+    // `at` may be left out: the contact happened now.
+    const def = key === 'at' ? { ...field(key), required: false } : field(key);
+    const r = normalizeField(def, input[key], env);
     if (r.ok) out[key] = r.value;
     else errors[key] = r.error;
   }

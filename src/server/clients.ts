@@ -608,6 +608,9 @@ export function recompute(ctx: Ctx): RecomputeSummary {
   let changed = 0;
   let idsAssigned = 0;
   const derivedKeys = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn', 'frequency', 'loyaltyPoints'];
+  // Heal the ID counter (a copied sheet starts without document properties): never below the largest ID present.
+  const largest = scan.rows.reduce((max, r) => Math.max(max, Number(String(r.id).replace(/^C-/, '')) || 0), 0);
+  if ((readJsonProp<number>('nextId') ?? 0) <= largest) writeJsonProp('nextId', largest + 1);
   const updates: Array<{ row: number; patch: Row }> = [];
   for (const r of scan.rows) {
     const patch: Row = {};
