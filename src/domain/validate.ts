@@ -60,6 +60,16 @@ function shapeErrors(issues: v.BaseIssue<unknown>[], lang: Lang, fields: FieldDe
 /** Fields the funnel and mailings count by: only values from their Settings list. Others also take new values. */
 const STRICT_LISTS = new Set(['stage', 'type', 'source', 'lostReason', 'preferredChannel', 'paymentStatus']);
 
+/** Every key that is not a field gets its own error (the schema alone stops at the first). */
+function unknownKeys(payload: unknown, allowed: string[], lang: Lang): Errors | undefined {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+  const errors: Errors = {};
+  for (const key of Object.keys(payload)) {
+    if (!allowed.includes(key)) errors[key] = t(lang, 'input.unknownField', { field: key });
+  }
+  return Object.keys(errors).length ? errors : undefined;
+}
+
 function listMatch(list: string[], value: string): string | undefined {
   const wanted = value.trim().toLowerCase();
   return list.find((item) => item.toLowerCase() === wanted);
@@ -156,6 +166,8 @@ export function validateClient(
   env: ValidationEnv,
   opts: { partial: boolean },
 ): { ok: true; values: ClientValues; allowDuplicate: boolean } | { ok: false; errors: Errors } {
+  const unknown = unknownKeys(payload, [...CLIENT_INPUT_FIELDS.map((f) => f.key), 'allowDuplicate'], env.lang);
+  if (unknown) return { ok: false, errors: unknown };
   const shape = v.safeParse(ClientPayloadSchema, payload ?? {});
   if (!shape.success) return { ok: false, errors: shapeErrors(shape.issues, env.lang, CLIENT_INPUT_FIELDS) };
   const input = shape.output as Record<string, unknown>;
@@ -195,6 +207,12 @@ export function validateContact(
   payload: unknown,
   env: ValidationEnv & { now: string },
 ): { ok: true; values: ContactValues } | { ok: false; errors: Errors } {
+  const unknown = unknownKeys(
+    payload,
+    ['clientId', 'type', 'summary', 'item', 'amount', 'source', 'nextStep', 'nextStepOn', 'at'],
+    env.lang,
+  );
+  if (unknown) return { ok: false, errors: unknown };
   const shape = v.safeParse(ContactPayloadSchema, payload ?? {});
   if (!shape.success) return { ok: false, errors: shapeErrors(shape.issues, env.lang, JOURNAL_FIELDS) };
   const input = shape.output;

@@ -139,7 +139,8 @@ export function addClient(ctx: Ctx, input: unknown) {
     }
     const id = nextId(ctx, loc);
     const row = Math.max(scan.lastRow, 1) + 1;
-    loc.sheet.appendRow(rowCells(loc.layout, { ...values, id }, ctx.timeZone, layoutWidth(loc.layout)));
+    const card = { ...values, id, purchases: 0, totalSpent: 0, loyaltyPoints: 0 };
+    loc.sheet.appendRow(rowCells(loc.layout, card, ctx.timeZone, layoutWidth(loc.layout)));
     rememberHints([[id, row, String(values.fullName)]]);
     return { ok: true as const, id, row, message: t(ctx.lang, 'client.added', { id, name: String(values.fullName) }) };
   });
@@ -327,7 +328,6 @@ export function logContact(ctx: Ctx, input: unknown) {
     };
     return {
       ok: true as const,
-      row: 0,
       clientId: contact.clientId,
       totals,
       message: t(ctx.lang, 'contact.logged', { name: found.name, type: contact.type }),

@@ -179,7 +179,7 @@ export interface ServerApi {
   setupDatabase(): Result<{ summary: SetupSummary; message: string }>;
   addClient(input: ClientInput): Result<{ id: string; row: number; message: string }>;
   updateClient(id: string, patch: ClientPatch): Result<{ id: string; changed: string[]; message: string }>;
-  logContact(input: ContactInput): Result<{ row: number; clientId: string; totals: ClientTotals; message: string }>;
+  logContact(input: ContactInput): Result<{ clientId: string; totals: ClientTotals; message: string }>;
   getClientCard(id: string): Result<{ card: ClientCard }>;
   searchClients(query: string): Result<{ hits: SearchHit[]; total: number }>;
   checkDuplicates(input: Partial<ClientFields> & { excludeId?: string }): Result<{ duplicates: DuplicateInfo[] }>;
