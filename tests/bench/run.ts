@@ -5,7 +5,7 @@ import { createWorkbook } from '../../local/index';
 
 const sizes = (process.env.BENCH_CLIENTS ?? '1000,10000,100000').split(',').map(Number);
 const journalPerClient = Number(process.env.BENCH_JOURNAL_PER_CLIENT ?? 3);
-const code = path.join(__dirname, '../../dist/Code.js');
+const code = path.resolve('dist/Code.js');
 const families =
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DeveloperMetadata\w*|DataValidation\w*|Protection|NamedRange|TextFinder)\./;
 

@@ -351,3 +351,23 @@ describe('cost in Spreadsheet calls', () => {
     console.log(`${n} clients: addClient ${addCalls} calls, logContact ${logCalls} calls`);
   });
 });
+
+describe('the nightly job', () => {
+  it('recomputes totals after a night when people typed purchases into the journal by hand', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const { id } = addClient(addon, { fullName: 'Петрова Анна' });
+    const journal = wb.values(J);
+    const row = new Array(journal[0].length).fill('');
+    row[col(journal, 'Когда')] = '14.03.2026';
+    row[col(journal, 'ID клиента')] = id;
+    row[col(journal, 'Тип')] = 'Покупка';
+    row[col(journal, 'Сумма')] = 4200;
+    wb.paste(J, `A2:${String.fromCharCode(64 + row.length)}2`, [row]);
+    expect(rowWhere(wb.values(C), 'ID', id)!['Сумма покупок']).toBe(0);
+    wb.clock.set('2026-03-16T08:00:00');
+    wb.runDueTriggers();
+    const card = rowWhere(wb.values(C), 'ID', id)!;
+    expect(card['Сумма покупок']).toBe(4200);
+    expect(card['Частота']).toBe('Разовый');
+  });
+});
