@@ -33,14 +33,20 @@ export function showNewClient(): void {
   showSidebar('new-client', currentLang());
 }
 
-/** Menu: Log contact — for the client in the selected row, or found by search. */
-export function showLogContact(): void {
-  showSidebar('log-contact', currentLang(), api.selectedClient(SpreadsheetApp.getActiveSpreadsheet()));
+/**
+ * Menu: Log contact — for the given client, else the client in the selected row, else found by search.
+ * @param {string=} clientId a client ID such as C-000123 (a sidebar may pass one)
+ */
+export function showLogContact(clientId?: string): void {
+  showSidebar('log-contact', currentLang(), api.clientToOpen(clientId));
 }
 
-/** Menu: Client card — for the client in the selected row, or found by search. */
-export function showClientCard(): void {
-  showSidebar('client-card', currentLang(), api.selectedClient(SpreadsheetApp.getActiveSpreadsheet()));
+/**
+ * Menu: Client card — for the given client, else the client in the selected row, else found by search.
+ * @param {string=} clientId a client ID such as C-000123 (the duplicate warning passes one)
+ */
+export function showClientCard(clientId?: string): void {
+  showSidebar('client-card', currentLang(), api.clientToOpen(clientId));
 }
 
 /** Menu: Set up / repair database, with progress toasts and a summary. */

@@ -175,6 +175,12 @@ export function selectedClient(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): st
   }
 }
 
+/** The client a sidebar opens for: a well-formed ID passed by the caller, else the selected row's client. */
+export function clientToOpen(clientId: unknown): string {
+  const id = typeof clientId === 'string' ? clientId.trim().toUpperCase() : '';
+  return CLIENT_ID_PATTERN.test(id) ? id : selectedClient(SpreadsheetApp.getActiveSpreadsheet());
+}
+
 /** Everything a sidebar needs to render: language, lists, today, headers and the client of the selected row. */
 export function getFormContext() {
   return handle(

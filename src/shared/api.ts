@@ -193,4 +193,8 @@ export interface ServerApi {
     message: string;
   }>;
   getFormContext(): Result<{ context: FormContext }>;
+  /** Opens the card sidebar for a client (replaces the current sidebar). */
+  showClientCard(clientId?: string): void;
+  /** Opens the log-contact sidebar for a client. */
+  showLogContact(clientId?: string): void;
 }

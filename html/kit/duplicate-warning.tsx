@@ -1,0 +1,40 @@
+// The live "this client is already in the base" warning with "open card" and "add anyway".
+import type { DuplicateInfo } from '../../src/shared/api';
+import { reasonText } from './duplicates';
+import { type Lang, tr } from './i18n';
+import { Button } from './ui';
+
+export function DuplicateWarning(props: {
+  lang: Lang;
+  duplicates: DuplicateInfo[];
+  busy: boolean;
+  onOpen: (id: string) => void;
+  onAddAnyway?: () => void;
+}) {
+  const { lang, duplicates } = props;
+  if (!duplicates.length) return null;
+  return (
+    <div class="warn" role="status" aria-live="polite">
+      <div>{tr(lang, duplicates.length === 1 ? 'duplicateOne' : 'duplicateMany')}</div>
+      <ul>
+        {duplicates.slice(0, 3).map((d) => (
+          <li key={d.id}>
+            <span class="who">{d.fullName}</span>
+            {[d.phone, d.email].filter(Boolean).map((x) => `, ${x}`)}
+            <span class="muted small"> ({reasonText(lang, d.reasons)})</span>
+            <div>
+              <Button kind="link" onClick={() => props.onOpen(d.id)}>
+                {tr(lang, 'openCard')}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {props.onAddAnyway ? (
+        <Button kind="secondary" busy={props.busy} onClick={props.onAddAnyway}>
+          {tr(lang, 'addAnyway')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// Client-side checks with the server's rules (the domain normalisers), turning form text into API values or errors.
+import type { FieldType } from '../../src/domain/fields';
+import { parseAmount } from '../../src/domain/normalize/amount';
+import { normalizeEmail } from '../../src/domain/normalize/email';
+import { normalizeMessage } from '../../src/domain/normalize/messages';
+import { normalizeName } from '../../src/domain/normalize/name';
+import type { NormalizeCode, PhoneCode } from '../../src/domain/normalize/result';
+import { type DateStyle, parseDay } from './dates';
+import { tr } from './i18n';
+
+export type CheckKind = 'name' | 'text' | 'phone' | 'email' | 'date' | 'datetime' | 'amount';
+
+export type Checked = { ok: true; value: string | number } | { ok: false; code: NormalizeCode };
+
+/** The form key holding the time part of a date-and-time field. */
+export const timeKey = (key: string): string => `${key}__time`;
+
+// Regions whose national numbers have ten digits after the trunk prefix.
+const TEN_DIGIT_REGIONS = new Set(['RU', 'KZ', 'US', 'CA', 'UA', 'BY']);
+
+/**
+ * A structural phone check the browser can afford (the full libphonenumber metadata would not fit a sidebar):
+ * one number, no stray letters, plausible digit count. The server's full check still runs on save.
+ */
+export function phoneProblem(text: string, region: string): PhoneCode | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  const parts = value.split(/[;\n/|]|,|\s(?:или|or|и|and)\s/i);
+  if (parts.filter((p) => p.replace(/\D/g, '').length >= 7).length >= 2) return 'phone.multiple';
+  const main = value.split(/\s*(?:доб|ext|внутр|вн|добавочный|x|#)\.?\s*:?\s*(?=\d)/i)[0];
+  if (/[^\d\s()+\-.\u00a0]/.test(main)) return 'phone.invalid';
+  const digits = main.replace(/\D/g, '');
+  if (!digits) return 'phone.invalid';
+  const international = main.trim().startsWith('+');
+  const minimum = !international && TEN_DIGIT_REGIONS.has(region.toUpperCase()) ? 10 : 7;
+  if (digits.length < minimum) return 'phone.tooShort';
+  if (digits.length > 15) return 'phone.tooLong';
+  return undefined;
+}
+
+export interface CheckContext extends DateStyle {
+  phoneRegion: string;
+}
+
+/** One field's text → the value sent to the server ('' for empty) or a normalisation code. */
+export function checkValue(kind: CheckKind, raw: string, ctx: CheckContext, time = ''): Checked {
+  const text = String(raw ?? '').trim();
+  switch (kind) {
+    case 'name': {
+      const r = normalizeName(text);
+      return r.ok ? { ok: true, value: text } : r;
+    }
+    case 'phone': {
+      const code = phoneProblem(text, ctx.phoneRegion);
+      return code ? { ok: false, code } : { ok: true, value: text };
+    }
+    case 'email':
+      return normalizeEmail(text);
+    case 'date':
+    case 'datetime': {
+      if (!text) return { ok: true, value: '' };
+      const r = parseDay(text, ctx);
+      if (!r.ok) return r;
+      const clock = time.trim();
+      return { ok: true, value: kind === 'datetime' && clock ? `${r.value}T${clock}` : r.value };
+    }
+    case 'amount': {
+      if (!text) return { ok: true, value: '' };
+      const r = parseAmount(text);
+      return r.ok ? { ok: true, value: r.value ?? '' } : r;
+    }
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+/** How a schema field type is checked in a form. */
+export function kindOfField(key: string, type: FieldType): CheckKind {
+  if (key === 'fullName') return 'name';
+  if (type === 'phone' || type === 'email' || type === 'date' || type === 'datetime' || type === 'amount') return type;
+  return 'text';
+}
+
+export interface FieldSpec {
+  key: string;
+  kind: CheckKind;
+  label: string;
+  required?: boolean;
+}
+
+/**
+ * Checks the listed fields of a form. Empty fields are left out of the values (nothing to write) unless
+ * keepEmpty is set, which an edit needs to clear a cell.
+ */
+export function checkForm(
+  specs: FieldSpec[],
+  form: Record<string, string>,
+  ctx: CheckContext,
+  opts: { keepEmpty?: boolean } = {},
+): { values: Record<string, string | number>; errors: Record<string, string> } {
+  const values: Record<string, string | number> = {};
+  const errors: Record<string, string> = {};
+  for (const spec of specs) {
+    const raw = form[spec.key] ?? '';
+    const checked = checkValue(spec.kind, raw, ctx, form[timeKey(spec.key)] ?? '');
+    if (!checked.ok) {
+      errors[spec.key] = normalizeMessage(ctx.lang, checked.code, spec.label);
+      continue;
+    }
+    if (spec.required && checked.value === '') {
+      errors[spec.key] = tr(ctx.lang, 'required', { field: spec.label });
+      continue;
+    }
+    if (checked.value !== '' || opts.keepEmpty) values[spec.key] = checked.value;
+  }
+  return { values, errors };
+}
+
+/** Keys whose text differs from what the form started with (a time part counts for its date field). */
+export function changedKeys(initial: Record<string, string>, current: Record<string, string>): string[] {
+  const keys = new Set<string>();
+  for (const key of new Set([...Object.keys(initial), ...Object.keys(current)])) {
+    if ((initial[key] ?? '').trim() !== (current[key] ?? '').trim()) keys.add(key.replace(/__time$/, ''));
+  }
+  return [...keys];
+}
