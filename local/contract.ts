@@ -30,7 +30,15 @@ export interface SpreadsheetModelOptions {
 
 /** A person's change, as onEdit / onChange triggers need to hear about it. */
 export interface UserChange {
-  kind: 'EDIT' | 'INSERT_ROW' | 'INSERT_COLUMN' | 'REMOVE_ROW' | 'REMOVE_COLUMN' | 'INSERT_GRID' | 'REMOVE_GRID' | 'OTHER';
+  kind:
+    | 'EDIT'
+    | 'INSERT_ROW'
+    | 'INSERT_COLUMN'
+    | 'REMOVE_ROW'
+    | 'REMOVE_COLUMN'
+    | 'INSERT_GRID'
+    | 'REMOVE_GRID'
+    | 'OTHER';
   sheetName: string;
   /** The edited range as scripts see it (for onEdit's e.range). Absent for structural changes. */
   range?: GoogleAppsScript.Spreadsheet.Range;
@@ -52,7 +60,12 @@ export interface CellView {
   fontWeight?: string;
   fontColor?: string;
   note?: string;
+  /** Inside a protected range or sheet (warning-only included). */
   protected?: boolean;
+  /** The protection only warns before an edit. */
+  warningOnly?: boolean;
+  /** The current user may not edit the cell. */
+  locked?: boolean;
 }
 
 export interface SheetView {

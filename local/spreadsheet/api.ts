@@ -854,7 +854,44 @@ export class Sheet {
       .map(([n]) => new NamedRange(this._wb, n));
   }
   hideColumns(start: number, n = 1): void {
-    this._wb.range(this._sh, 0, start - 1, this._sh.maxRows, n)._setStyle('hidden' as StyleKey, true);
+    for (let c = Number(start); c < Number(start) + Number(n); c++) this._sh.hiddenColumns.add(c);
+  }
+  showColumns(start: number, n = 1): void {
+    for (let c = Number(start); c < Number(start) + Number(n); c++) this._sh.hiddenColumns.delete(c);
+  }
+  unhideColumn(range: Range): void {
+    this.showColumns(range.getColumn(), range.getNumColumns());
+  }
+  hideColumn(range: Range): void {
+    this.hideColumns(range.getColumn(), range.getNumColumns());
+  }
+  isColumnHiddenByUser(col: number): boolean {
+    return this._sh.hiddenColumns.has(Number(col));
+  }
+  hideRows(start: number, n = 1): void {
+    for (let r = Number(start); r < Number(start) + Number(n); r++) this._sh.hiddenRows.add(r);
+  }
+  showRows(start: number, n = 1): void {
+    for (let r = Number(start); r < Number(start) + Number(n); r++) this._sh.hiddenRows.delete(r);
+  }
+  hideRow(range: Range): void {
+    this.hideRows(range.getRow(), range.getNumRows());
+  }
+  unhideRow(range: Range): void {
+    this.showRows(range.getRow(), range.getNumRows());
+  }
+  isRowHiddenByUser(row: number): boolean {
+    return this._sh.hiddenRows.has(Number(row));
+  }
+  // No filters, charts, bandings or conditional rules can exist here, so these truthfully report none.
+  getFilter(): null {
+    return null;
+  }
+  getCharts(): unknown[] {
+    return [];
+  }
+  getBandings(): unknown[] {
+    return [];
   }
   copyTo(spreadsheet: Spreadsheet): Sheet {
     if (spreadsheet !== this._wb.ss) throw new Error('not emulated: Sheet.copyTo another spreadsheet');
@@ -1030,6 +1067,16 @@ export class Range {
     if (r < 0 || c < 0 || r + nr > this._sh.maxRows || c + nc > this._sh.maxColumns || nr < 1 || nc < 1)
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return this._wb.range(this._sh, r, c, nr, nc);
+  }
+  // Merging is not emulated, so no cell is ever part of a merge.
+  getMergedRanges(): Range[] {
+    return [];
+  }
+  isPartOfMerge(): boolean {
+    return false;
+  }
+  breakApart(): Range {
+    return this;
   }
   getDataRegion(): Range {
     return this._wb.sheet(this._sh).getDataRange();

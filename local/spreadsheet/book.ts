@@ -139,6 +139,9 @@ export class SheetData {
   hfAll = false;
   /** Columns fed to HyperFormula because formulas elsewhere read them. */
   hfCols: boolean[] = [];
+  /** 1-based indices of rows/columns a script or person hid. */
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
   deleted = false;
   /** Recorded auto-resize requests (columns), for the playground. */
   autoResized: number[] = [];
@@ -223,6 +226,9 @@ class WallDate extends Date {
     return new Date(this.wallMs).getUTCMilliseconds();
   }
 }
+
+/** Words that typed input turns into booleans. */
+const WORD_VALUES = /^\s*(true|false|истина|ложь)\s*$/i;
 
 export function isDateObject(x: unknown): x is Date {
   return Object.prototype.toString.call(x) === '[object Date]';
@@ -384,6 +390,8 @@ export class Book {
     const hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       undoLimit: 0,
+      // Sheets evaluates SUMPRODUCT((range=x)*1)-style arguments as arrays.
+      useArrayArithmetic: true,
       maxRows: 10_000_000,
       maxColumns: 18_278,
       smartRounding: false,
@@ -701,18 +709,30 @@ export class Book {
     for (let i = 0; i < nr; i++) {
       const src = data[i];
       const r = r0 + i;
-      // Fast path for plain numbers/booleans on a tab without formulas.
+      // Fast paths (tab without formulas): numbers, booleans and words go straight into the grid.
       let row = sh.vals.rows[r];
       for (let j = 0; j < nc; j++) {
         const x = src[j];
         const t = typeof x;
-        if (plainSheet && (t === 'number' || t === 'boolean') && (t !== 'number' || Number.isFinite(x as number))) {
-          if (!row) {
-            row = [];
-            sh.vals.rows[r] = row;
+        if (plainSheet) {
+          let direct = false;
+          if (t === 'number') direct = Number.isFinite(x as number);
+          else if (t === 'boolean') direct = true;
+          else if (t === 'string') {
+            // Text that starts with a letter reads as itself (TRUE/FALSE aside) whatever the cell format.
+            const code = (x as string).charCodeAt(0);
+            direct =
+              ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0x400 && code <= 0x4ff)) &&
+              !WORD_VALUES.test(x as string);
           }
-          row[c0 + j] = x as Scalar;
-          continue;
+          if (direct) {
+            if (!row) {
+              row = [];
+              sh.vals.rows[r] = row;
+            }
+            row[c0 + j] = x as Scalar;
+            continue;
+          }
         }
         this.writeCell(sh, r, c0 + j, x, mode);
         row = sh.vals.rows[r];
@@ -911,14 +931,21 @@ export class Book {
       else if (change.kind === 'delete') l.deleteColumns(change.at, change.count);
       else l.moveColumns(change.from, change.count, change.dest);
     }
+    // Rows/columns inserted or deleted inside the frozen band grow or shrink it, as in Sheets.
+    const frozenKey = dim === 'row' ? 'frozenRows' : 'frozenColumns';
+    if (change.kind === 'insert' && change.at < sh[frozenKey]) sh[frozenKey] += change.count;
+    if (change.kind === 'delete' && change.at < sh[frozenKey])
+      sh[frozenKey] -= Math.min(change.count, sh[frozenKey] - change.at);
     if (dim === 'row') {
       if (change.kind === 'insert') sh.maxRows += change.count;
       if (change.kind === 'delete') sh.maxRows -= change.count;
       sh.rowHeights = remapKeys(sh.rowHeights, change);
+      sh.hiddenRows = remapSet(sh.hiddenRows, change);
     } else {
       if (change.kind === 'insert') sh.maxColumns += change.count;
       if (change.kind === 'delete') sh.maxColumns -= change.count;
       sh.columnWidths = remapKeys(sh.columnWidths, change);
+      sh.hiddenColumns = remapSet(sh.hiddenColumns, change);
       const cols = sh.hfCols;
       if (change.kind === 'insert') {
         if (change.at < cols.length) cols.splice(change.at, 0, ...new Array<boolean>(change.count).fill(false));
@@ -1097,6 +1124,18 @@ export class Book {
     return undefined;
   }
 
+  /** Any protection (warning-only included) covering a cell: what Sheets' "show protected ranges" hatches. */
+  coveringProtection(sh: SheetData, r: number, c: number): ProtectionData | undefined {
+    for (const p of this.protections) {
+      if (p.sheet !== sh) continue;
+      if (
+        p.type === 'RANGE' ? p.range?.intersects(r, c, 1, 1) : !p.unprotected.some((u) => u.alive && u.contains(r, c))
+      )
+        return p;
+    }
+    return undefined;
+  }
+
   /** Throws Sheets' protection error when the current actor may not edit the rectangle. */
   assertCanEdit(sh: SheetData, r0: number, c0: number, nr: number, nc: number): void {
     if (this.protections.length === 0) return;
@@ -1151,6 +1190,15 @@ function remapKeys(map: Map<number, number>, change: DimensionChange): Map<numbe
   for (const [k, v] of map) {
     const span = mapSpan(k - 1, k - 1, change);
     if (span) out.set(span[0] + 1, v);
+  }
+  return out;
+}
+
+function remapSet(set: Set<number>, change: DimensionChange): Set<number> {
+  const out = new Set<number>();
+  for (const k of set) {
+    const span = mapSpan(k - 1, k - 1, change);
+    if (span) out.add(span[0] + 1);
   }
   return out;
 }

@@ -1,6 +1,7 @@
-// Sheets functions HyperFormula lacks or computes differently (TODAY/NOW on the workbook clock, REGEX*, JOIN).
+// Sheets functions HyperFormula lacks or computes differently (TODAY/NOW on the workbook clock, REGEX*, JOIN, FILTER).
 
 import {
+  ArraySize,
   CellError,
   ErrorType,
   FunctionArgumentType,
@@ -121,6 +122,43 @@ class SheetsFunctions extends FunctionPlugin {
     });
   }
 
+  /** Sheets' FILTER: rows by column conditions or columns by row conditions, of a 2-D range too. */
+  filter(ast: any, state: any) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('FILTER'),
+      (range: SimpleRangeValue, ...conds: SimpleRangeValue[]) => {
+        const h = range.height();
+        const w = range.width();
+        const byRows = conds.every((c) => c.height() === h && c.width() === 1);
+        const byCols = !byRows && conds.every((c) => c.width() === w && c.height() === 1);
+        if (!byRows && !byCols) return new CellError(ErrorType.VALUE, 'FILTER has mismatched range sizes.');
+        const keep = (v: unknown) =>
+          v === true ||
+          (typeof v === 'number' && v !== 0) ||
+          (typeof v === 'object' && v !== null && 'val' in (v as object) && (v as { val: number }).val !== 0);
+        const data = range.data;
+        const out: unknown[][] = [];
+        if (byRows) {
+          for (let i = 0; i < h; i++) if (conds.every((c) => keep(c.data[i][0]))) out.push(data[i].slice());
+        } else {
+          const cols: number[] = [];
+          for (let j = 0; j < w; j++) if (conds.every((c) => keep(c.data[0][j]))) cols.push(j);
+          if (cols.length) for (let i = 0; i < h; i++) out.push(cols.map((j) => data[i][j]));
+        }
+        if (out.length === 0) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
+        return SimpleRangeValue.onlyValues(out as any);
+      },
+    );
+  }
+
+  filterArraySize(ast: any, state: any) {
+    // The result can be as large as the filtered range; HyperFormula's own predictor computes exactly that.
+    if (!builtinFilter) return ArraySize.error();
+    return builtinFilter.prototype.filterArraySize.call(this, ast, state);
+  }
+
   private valueError() {
     return new CellError(ErrorType.VALUE);
   }
@@ -142,15 +180,24 @@ const SCALAR = { argumentType: FunctionArgumentType.SCALAR };
   REGEXEXTRACT: { method: 'regexextract', parameters: [SCALAR, SCALAR] },
   REGEXREPLACE: { method: 'regexreplace', parameters: [SCALAR, SCALAR, SCALAR] },
   JOIN: { method: 'join', parameters: [SCALAR, ANY], repeatLastArgs: 1 },
+  FILTER: {
+    method: 'filter',
+    sizeOfResultArrayMethod: 'filterArraySize',
+    enableArrayArithmeticForArguments: true,
+    parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE }],
+    repeatLastArgs: 1,
+  },
 };
 
 let registered = false;
+let builtinFilter: any;
 
 /** Registers the Sheets functions once per process (HyperFormula's registry is global). */
 export function registerSheetsFunctions(): void {
   if (registered) return;
   registered = true;
-  const names = ['TODAY', 'NOW', 'REGEXMATCH', 'REGEXEXTRACT', 'REGEXREPLACE', 'JOIN'];
+  builtinFilter = HyperFormula.getFunctionPlugin('FILTER');
+  const names = ['TODAY', 'NOW', 'REGEXMATCH', 'REGEXEXTRACT', 'REGEXREPLACE', 'JOIN', 'FILTER'];
   const enGB = Object.fromEntries(names.map((n) => [n, n]));
   HyperFormula.registerFunctionPlugin(SheetsFunctions as any, { enGB });
 }

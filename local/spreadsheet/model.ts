@@ -108,7 +108,14 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
         if (fc) cell.fontColor = String(fc);
         const note = sh.styles.get('note')?.get(r, c);
         if (note) cell.note = String(note);
-        if (book.protections.length && book.blockingProtection(sh, r, c, 1, 1, user)) cell.protected = true;
+        if (book.protections.length) {
+          const p = book.coveringProtection(sh, r, c);
+          if (p) {
+            cell.protected = true;
+            if (p.warningOnly) cell.warningOnly = true;
+            if (book.blockingProtection(sh, r, c, 1, 1, user)) cell.locked = true;
+          }
+        }
         line.push(cell);
       }
       cells.push(line);
@@ -156,6 +163,7 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
   private personWrite(sh: SheetData, r0: number, c0: number, data: unknown[][]): void {
     const nr = data.length;
     const nc = nr ? Math.max(...data.map((row) => row.length)) : 0;
+    this.book.assertCanEdit(sh, r0, c0, nr, nc);
     if (r0 + nr > sh.maxRows || c0 + nc > sh.maxColumns) {
       // A paste past the edge grows the grid, as Sheets does.
       if (r0 + nr > sh.maxRows)
@@ -163,7 +171,6 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
       if (c0 + nc > sh.maxColumns)
         this.book.structural(sh, 'col', { kind: 'insert', at: sh.maxColumns, count: c0 + nc - sh.maxColumns });
     }
-    this.book.assertCanEdit(sh, r0, c0, nr, nc);
     const snap = this.snapshot(sh, r0, c0, nr, nc);
     const rect = data.map((row) => Array.from({ length: nc }, (_, j) => (j < row.length ? row[j] : null)));
     this.book.writeBlock(sh, r0, c0, rect, 'user');
@@ -210,7 +217,17 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
     const data = opts?.valuesOnly
       ? rows.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v)))
       : rows;
-    this.personWrite(sh, target._r0, target._c0, data);
+    if (opts?.valuesOnly) this.personWrite(sh, target._r0, target._c0, data);
+    else {
+      // A normal paste (Ctrl+V of cells copied elsewhere) carries the source's data validation, here none: the
+      // target's rules are replaced and nothing is rejected — how validation gets lost in real sheets. Paste
+      // special → values only keeps the rules and is checked against them.
+      this.book.assertCanEdit(sh, target._r0, target._c0, nr, nc);
+      if (target._r0 + nr <= sh.maxRows && target._c0 + nc <= sh.maxColumns)
+        sh.dv.clearRect(target._r0, target._c0, nr, nc);
+      this.personWrite(sh, target._r0, target._c0, data);
+      sh.dv.clearRect(target._r0, target._c0, nr, nc);
+    }
     const range = this.wb.range(sh, target._r0, target._c0, nr, nc);
     return { kind: 'EDIT', sheetName: sh.name, range: range as never };
   }

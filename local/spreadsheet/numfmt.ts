@@ -261,10 +261,10 @@ function formatDate(serial: number, section: string, info: LocaleInfo): string {
   const codes = toks.filter((t) => t.t === 'code');
   const twelve = codes.some((t) => t.v === 'am/pm' || t.v === 'a/p');
   const hasDay = codes.some((t) => t.v.startsWith('d'));
-  const p = serialParts(serial);
   const totalSeconds = Math.round(serial * 86400);
   // Seconds are rounded to the shown precision; carry handled by using rounded wall time.
-  const rounded = serialParts(Math.round(serial * 86400) / 86400);
+  const hasFraction = codes.some((t) => t.v.startsWith('.'));
+  const rounded = serialParts(hasFraction ? serial : Math.round(serial * 86400) / 86400);
   const hour = rounded.hour;
   let out = '';
   for (let k = 0; k < toks.length; k++) {
@@ -298,7 +298,7 @@ function formatDate(serial: number, section: string, info: LocaleInfo): string {
     else if (v.startsWith('.'))
       out +=
         info.decimal +
-        String(p.ms)
+        String(rounded.ms)
           .padStart(3, '0')
           .slice(0, v.length - 1);
     else if (v === '[h]' || v === '[hh]') out += String(Math.floor(totalSeconds / 3600));

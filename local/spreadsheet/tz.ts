@@ -72,18 +72,27 @@ export function serialParts(serial: number): {
   ms: number;
   weekday: number;
 } {
-  const wall = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
-  const d = new Date(wall);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    ms: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-  };
+  // Civil-from-days arithmetic (no Date allocation: display formatting calls this per cell).
+  const totalMs = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
+  const days = Math.floor(totalMs / DAY_MS);
+  let rest = totalMs - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const ms = rest - second * 1000;
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return { year, month, day, hour, minute, second, ms, weekday };
 }
 
 export function partsToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {

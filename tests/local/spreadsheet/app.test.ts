@@ -9,7 +9,12 @@ describe('SpreadsheetApp and Spreadsheet', () => {
     expect(ru.model.sheetNames()).toEqual(['Лист1']);
     const en = createSpreadsheetModel({ timeZone: 'UTC', locale: 'en_US', owner: 'o@example.com', hooks: fakeHooks() });
     const sheet = (en.spreadsheet as any).getSheets()[0];
-    expect([sheet.getName(), sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getSheetId()]).toEqual(['Sheet1', 1000, 26, 0]);
+    expect([sheet.getName(), sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getSheetId()]).toEqual([
+      'Sheet1',
+      1000,
+      26,
+      0,
+    ]);
   });
 
   it('inserts, finds, reorders, renames and deletes tabs; insertSheet activates the new tab', () => {
@@ -21,7 +26,9 @@ describe('SpreadsheetApp and Spreadsheet', () => {
     expect(journal.getIndex()).toBe(1);
     expect(ss.getSheetById(clients.getSheetId()).getName()).toBe('Clients');
     expect(ss.getSheetByName('Nope')).toBeNull();
-    expect(() => ss.insertSheet('clients')).toThrow('A sheet with the name "clients" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('clients')).toThrow(
+      'A sheet with the name "clients" already exists. Please enter another name.',
+    );
     ss.deleteSheet(journal);
     expect(ss.getSheets().map((s: any) => s.getName())).toEqual(['Sheet1', 'Clients']);
     expect(ss.getRange('Clients!B2').getA1Notation()).toBe('B2');
@@ -80,12 +87,26 @@ describe('TextFinder', () => {
       ['Boris', 'ANNA'],
       ['Vera', 'vera@example.com'],
     ]);
-    expect(sheet.createTextFinder('anna').findAll().map((r: any) => r.getA1Notation())).toEqual(['A1', 'B1', 'B2']);
-    expect(sheet.createTextFinder('anna').matchCase(true).findAll().map((r: any) => r.getA1Notation())).toEqual(['B1']);
-    expect(sheet.createTextFinder('anna').matchEntireCell(true).findAll().map((r: any) => r.getA1Notation())).toEqual([
-      'A1',
-      'B2',
-    ]);
+    expect(
+      sheet
+        .createTextFinder('anna')
+        .findAll()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['A1', 'B1', 'B2']);
+    expect(
+      sheet
+        .createTextFinder('anna')
+        .matchCase(true)
+        .findAll()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['B1']);
+    expect(
+      sheet
+        .createTextFinder('anna')
+        .matchEntireCell(true)
+        .findAll()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['A1', 'B2']);
     const finder = sheet.getRange('B1:B3').createTextFinder('@example\\.com$').useRegularExpression(true);
     expect(finder.findNext().getA1Notation()).toBe('B1');
     expect(finder.findNext().getA1Notation()).toBe('B3');
@@ -105,14 +126,21 @@ describe('view', () => {
     ]);
     sheet.getRange('A2').setNumberFormat('#,##0.00').setBackground('#fff2cc').setNote('в рублях');
     sheet.getRange('A1:B1').setFontWeight('bold');
-    sheet.getRange('B2').setDataValidation(app.newDataValidation().requireValueInList(['новый', 'клиент']).setHelpText('Статус').build());
+    sheet
+      .getRange('B2')
+      .setDataValidation(app.newDataValidation().requireValueInList(['новый', 'клиент']).setHelpText('Статус').build());
     sheet.getRange('C1').setFormula('=A2*2');
     sheet.getRange('A1:C1').protect().removeEditors(['owner@example.com']);
     sheet.setFrozenRows(1);
     hooks.actor.user = 'someone@example.com';
     const view = model.view('Лист1');
     expect([view.lastRow, view.lastColumn, view.frozenRows]).toEqual([2, 3, 1]);
-    expect(view.cells[1][0]).toMatchObject({ display: '1\u00a0500,00', value: 1500, background: '#fff2cc', note: 'в рублях' });
+    expect(view.cells[1][0]).toMatchObject({
+      display: '1\u00a0500,00',
+      value: 1500,
+      background: '#fff2cc',
+      note: 'в рублях',
+    });
     expect(view.cells[0][0]).toMatchObject({ fontWeight: 'bold', protected: true });
     expect(view.cells[1][1]).toMatchObject({ options: ['новый', 'клиент'], validationHelp: 'Статус' });
     expect(view.cells[0][2]).toMatchObject({ formula: '=A2*2', value: 3000, display: '3000' });

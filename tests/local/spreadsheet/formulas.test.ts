@@ -131,4 +131,24 @@ describe('formulas', () => {
     expect(sheet.getRange('B1:C1').getDisplayValues()).toEqual([['22.03.2026', '31.01.2026']]);
     expect((sheet.getRange('B1').getValue() as Date).getTime()).toBe(new Date('2026-03-22T00:00:00+03:00').getTime());
   });
+
+  it('filters whole rows of a multi-column range (a segment tab) and says #N/A when nothing matches', () => {
+    const { clients, report, ss } = clientsWorkbook();
+    report.getRange('A1').setFormula("=FILTER('Клиенты'!A2:C,'Клиенты'!B2:B=\"Иванов\")");
+    expect(report.getDataRange().getValues()).toEqual([
+      ['Анна', 'Иванов', 100],
+      ['Вера', 'Иванов', 50],
+    ]);
+    const empty = ss.insertSheet('Пусто');
+    empty.getRange('A1').setFormula("=FILTER('Клиенты'!A2:C,'Клиенты'!B2:B=\"Никто\")");
+    expect(empty.getRange('A1').getValue()).toBe('#N/A');
+    clients.getRange('B3').setValue('Иванов');
+    expect(report.getLastRow()).toBe(3);
+  });
+
+  it('evaluates SUMPRODUCT over conditions as arrays', () => {
+    const { report } = clientsWorkbook();
+    report.getRange('A1').setFormula("=SUMPRODUCT(('Клиенты'!B2:B5=\"Иванов\")*('Клиенты'!C2:C5))");
+    expect(report.getRange('A1').getValue()).toBe(150);
+  });
 });

@@ -123,11 +123,24 @@ describe('data validation', () => {
       'Dr. Ivanov',
       'Dr. Petrov',
     ]);
-    const change = model.userPaste('Sheet1', 'A1', [['Dr. Petrov'], ['Dr. Ivanov']]);
+    const change = model.userPaste('Sheet1', 'A1', [['Dr. Petrov'], ['Dr. Ivanov']], { valuesOnly: true });
     expect(change.value).toBeUndefined();
     expect(change.range?.getA1Notation()).toBe('A1:A2');
-    expect(() => model.userPaste('Sheet1', 'A3', [['Dr. Who']])).toThrow(/violates the data validation rules/);
+    expect(() => model.userPaste('Sheet1', 'A3', [['Dr. Who']], { valuesOnly: true })).toThrow(
+      /violates the data validation rules/,
+    );
     expect(sheet.getRange('A3').getValue()).toBe('');
+  });
+
+  it('a normal paste brings the source cells without validation: the value lands and the rule is gone', () => {
+    const { sheet, model, app } = validated();
+    sheet
+      .getRange('C1:C5')
+      .setDataValidation(app.newDataValidation().requireValueInList(['yes', 'no']).setAllowInvalid(false).build());
+    model.userPaste(sheet.getName(), 'C2:C3', [['maybe'], ['perhaps']]);
+    expect(sheet.getRange('C2:C3').getValues()).toEqual([['maybe'], ['perhaps']]);
+    expect(sheet.getRange('C2').getDataValidation()).toBeNull();
+    expect(sheet.getRange('C4').getDataValidation()).not.toBeNull();
   });
 
   it('returns rule details through getDataValidation', () => {

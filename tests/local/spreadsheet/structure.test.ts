@@ -93,6 +93,18 @@ describe('rows', () => {
     expect(sheet.getRange('B1:C1').getValues()).toEqual([[4, 4]]);
   });
 
+  it('grows and shrinks the frozen band when rows are inserted or deleted inside it', () => {
+    const { ss } = newModel();
+    const sheet = ss.getActiveSheet();
+    sheet.setFrozenRows(2);
+    sheet.insertRowBefore(1);
+    expect(sheet.getFrozenRows()).toBe(3);
+    sheet.insertRowAfter(5);
+    expect(sheet.getFrozenRows()).toBe(3);
+    sheet.deleteRows(2, 3);
+    expect(sheet.getFrozenRows()).toBe(1);
+  });
+
   it('refuses to delete all non-frozen rows', () => {
     const { ss } = newModel();
     const sheet = ss.getActiveSheet();

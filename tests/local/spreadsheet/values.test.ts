@@ -143,6 +143,6 @@ describe('Range values', () => {
 
   it('throws for Apps Script methods the emulator does not implement', () => {
     const { ss } = newModel();
-    expect(() => ss.getActiveSheet().getRange('A1').getMergedRanges()).toThrow('not emulated: Range.getMergedRanges');
+    expect(() => ss.getActiveSheet().getRange('A1').merge()).toThrow('not emulated: Range.merge');
   });
 });
