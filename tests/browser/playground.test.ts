@@ -1,0 +1,261 @@
+// The playground end to end in Chromium, through the UI only: setup, a new client, a purchase, a stage edit, the night.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { parseArgs, type Started, startPlayground } from '../../local/playground/server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.join(__dirname, '../..');
+// In CI the test always runs (a missing browser fails it); locally it needs Debian's chromium.
+const run = process.env.CI || existsSync(CHROMIUM) ? describe : describe.skip;
+
+jest.setTimeout(120_000);
+
+async function launch(): Promise<{ context: BrowserContext; page: Page; profile: string }> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, profile };
+}
+
+async function menu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Картотека' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+/** The grid cell under a header of the Clients tab, in a data row. */
+async function cellUnder(page: Page, header: string, row: number) {
+  const headers = page.locator('.sticky-top [data-row="1"] [data-cell]');
+  const texts = await headers.allTextContents();
+  const index = texts.findIndex((t) => t.replace('▾', '').trim() === header);
+  if (index < 0) throw new Error(`no column ${header} in ${texts.join(' | ')}`);
+  const a1 = (await headers.nth(index).getAttribute('data-cell'))!.replace(/\d+$/, String(row));
+  return page.locator(`[data-cell="${a1}"]`);
+}
+
+function sidebar(page: Page): FrameLocator {
+  return page.frameLocator('iframe[name="sidebar"]');
+}
+
+run('the playground in a browser', () => {
+  let dir: string;
+  let started: Started;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, 'dist/Code.js'))) throw new Error('dist/Code.js is missing: run `npm run build`');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-e2e-'));
+    const args = parseArgs(
+      ['--data', path.join(dir, 'clinic.xlsx'), '--empty', '--fresh', '--port', '0', '--no-open'],
+      {},
+    );
+    started = await startPlayground(args, root, () => undefined);
+    browser = await launch();
+    page = browser.page;
+    await page.goto(started.url);
+  });
+
+  afterAll(async () => {
+    await browser?.context.close();
+    await started?.close();
+    rmSync(browser?.profile ?? '', { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs setup from the menu and shows the new tabs', async () => {
+    await menu(page, 'Настроить / восстановить базу');
+    const alert = page.getByRole('alertdialog');
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'OK' }).click();
+    for (const tab of ['Клиенты', 'Журнал', 'Настройки']) {
+      await page.locator('.tabs').getByRole('button', { name: tab, exact: true }).waitFor();
+    }
+    await page.locator('.tabs').getByRole('button', { name: 'Клиенты', exact: true }).click();
+    await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
+    await page.locator('.sticky-top [data-cell="A1"]', { hasText: 'ФИО' }).waitFor();
+  });
+
+  it('adds a client in the sidebar and shows the row in the grid', async () => {
+    await menu(page, 'Новый клиент…');
+    const form = sidebar(page);
+    await form.locator('#f-fullName').fill('Петрова Анна Сергеевна');
+    await form.locator('#f-phone').fill('8 912 345-67-89');
+    await form.getByRole('button', { name: 'Добавить клиента' }).click();
+    await form.locator('.banner.success').waitFor();
+    await page.locator('[data-cell="A2"]', { hasText: 'Петрова Анна Сергеевна' }).waitFor();
+    await (await cellUnder(page, 'Телефон', 2)).filter({ hasText: '912' }).waitFor();
+  });
+
+  it("logs a purchase for the selected client and the card's total changes", async () => {
+    const total = await cellUnder(page, 'Сумма покупок', 2);
+    await page.locator('[data-cell="A2"]').click();
+    await page.getByTestId('cell-formula').filter({ hasText: 'Петрова Анна Сергеевна' }).waitFor();
+    await menu(page, 'Записать контакт…');
+    const form = sidebar(page);
+    await form.locator('[data-testid="picked-name"]', { hasText: 'Петрова Анна Сергеевна' }).waitFor();
+    await form.locator('#f-type').selectOption({ label: 'Покупка' });
+    await form.locator('#f-amount').fill('15 000');
+    await form.getByRole('button', { name: 'Записать контакт' }).click();
+    await form.locator('[data-testid="total"]', { hasText: /15\s000/ }).waitFor();
+    await total.filter({ hasText: /15\s000/ }).waitFor();
+    expect(await (await cellUnder(page, 'Покупок', 2)).textContent()).toBe('1');
+    await page.getByRole('button', { name: 'Close sidebar' }).click();
+    await page.locator('iframe[name="sidebar"]').waitFor({ state: 'detached' });
+  });
+
+  it('stamps the milestone date when a person changes a Stage cell in the grid', async () => {
+    // A client typed by hand, then moved to "Визит" from the cell's dropdown.
+    await page.locator('[data-cell="A3"]').dblclick();
+    await page.keyboard.type('Иванов Пётр Ильич');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-cell="A3"]', { hasText: 'Иванов Пётр Ильич' }).waitFor();
+    const visit = await cellUnder(page, 'Первый визит', 3);
+    expect((await visit.textContent())?.trim()).toBe('');
+    const stage = await cellUnder(page, 'Стадия', 3);
+    await stage.dblclick();
+    await stage.locator('select').selectOption('Визит');
+    await stage.filter({ hasText: 'Визит' }).waitFor();
+    const today = (await page.getByTestId('clock').textContent())!.match(/(\d{4})-(\d\d)-(\d\d)/)!;
+    await visit.filter({ hasText: `${today[3]}.${today[2]}.${today[1]}` }).waitFor();
+  });
+
+  it("refuses a value the Stage dropdown does not offer with Sheets' message", async () => {
+    const stage = await cellUnder(page, 'Стадия', 3);
+    await stage.click();
+    // Typing over a dropdown cell starts a text editor, as in Sheets (Latin keys: Playwright types others as IME text).
+    await page.keyboard.type('Unknown');
+    await page.keyboard.press('Enter');
+    const problem = page.getByRole('alertdialog');
+    await problem.filter({ hasText: 'There was a problem' }).waitFor();
+    expect((await problem.locator('.error-text').textContent())?.trim()).toMatch(/\S/);
+    await problem.getByRole('button', { name: 'OK' }).click();
+    expect((await stage.textContent())?.replace('▾', '').trim()).toBe('Визит');
+  });
+
+  it('asks before a person edits a protected total, as Sheets does for warning-only protection', async () => {
+    const total = await cellUnder(page, 'Покупок', 2);
+    const before = (await total.textContent())?.trim();
+    expect(await total.getAttribute('class')).toMatch(/protected/);
+    await total.click();
+    await page.keyboard.type('99');
+    const question = page.waitForEvent('dialog');
+    const pressed = page.keyboard.press('Enter');
+    const dialog = await question;
+    expect(dialog.message()).toMatch(/не следует менять случайно/);
+    await dialog.dismiss();
+    await pressed;
+    await total.filter({ hasText: before }).waitFor();
+    expect((await total.textContent())?.trim()).toBe(before);
+  });
+
+  it('pastes two clients copied from Excel under the selected cell', async () => {
+    await page.locator('[data-cell="A4"]').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/plain',
+        'Сидоров Олег Петрович\t8 901 234-56-78\r\nКузнецова Мария Ивановна\t+7 916 555-12-34\r\n',
+      );
+      const grid = document.querySelector('.grid-scroller') as HTMLElement;
+      grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.locator('[data-cell="A4"]', { hasText: 'Сидоров Олег Петрович' }).waitFor();
+    await page.locator('[data-cell="A5"]', { hasText: 'Кузнецова Мария Ивановна' }).waitFor();
+    await page.locator('[data-cell="B5"]', { hasText: '916' }).waitFor();
+  });
+
+  it("advances the clock past the night and shows the nightly job's effect", async () => {
+    // The nightly recompute gives the clients typed and pasted by hand their IDs.
+    const id = await cellUnder(page, 'ID', 3);
+    expect((await id.textContent())?.trim()).toBe('');
+    expect((await (await cellUnder(page, 'ID', 5)).textContent())?.trim()).toBe('');
+    const before = (await page.getByTestId('clock').textContent())!;
+    await page.getByRole('button', { name: 'Next morning 9:00' }).click();
+    await page.getByTestId('clock').filter({ hasNotText: before }).waitFor();
+    expect(await page.getByTestId('clock').textContent()).toMatch(/ 09:00$/);
+    await id.filter({ hasText: /^C-\d{6}$/ }).waitFor();
+    await (await cellUnder(page, 'ID', 5)).filter({ hasText: /^C-\d{6}$/ }).waitFor();
+  });
+
+  it('sorts the sheet from the column header menu, keeping the header row', async () => {
+    await page.locator('.colhead', { hasText: /^A$/ }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Sort sheet A → Z' }).click();
+    await page.locator('[data-cell="A2"]', { hasText: 'Иванов Пётр Ильич' }).waitFor();
+    const names = [];
+    for (let row = 2; row <= 5; row++) names.push((await page.locator(`[data-cell="A${row}"]`).textContent())?.trim());
+    expect(names).toEqual([
+      'Иванов Пётр Ильич',
+      'Кузнецова Мария Ивановна',
+      'Петрова Анна Сергеевна',
+      'Сидоров Олег Петрович',
+    ]);
+    expect((await page.locator('[data-cell="A1"]').textContent())?.trim()).toBe('ФИО');
+    // The totals moved with their client.
+    await (await cellUnder(page, 'Сумма покупок', 4)).filter({ hasText: /15\s000/ }).waitFor();
+  });
+
+  it('lists a sent email in the outbox with its HTML body', async () => {
+    // The add-on sends no mail yet: a runtime-level send, as the morning digest will.
+    const wb = started.wb as unknown as {
+      addon: unknown;
+      loadAddon(src: { code: string }): { call(fn: string): unknown };
+    };
+    const addon = wb.addon;
+    wb.loadAddon({
+      code: `function digest() { MailApp.sendEmail({ to: 'team@clinic.test', subject: 'Утренняя сводка', htmlBody: '<h1>Сводка</h1><p>Сегодня 2 дня рождения</p>', name: 'Картотека' }); }`,
+    }).call('digest');
+    wb.addon = addon;
+    await page.getByRole('button', { name: 'Outbox (1)' }).click();
+    const outbox = page.getByRole('dialog', { name: 'Outbox' });
+    await outbox.getByText('Утренняя сводка').first().waitFor();
+    await outbox.getByText('to team@clinic.test', { exact: false }).waitFor();
+    await page.frameLocator('.mail-frame').getByText('Сегодня 2 дня рождения').waitFor();
+  });
+});
+
+run('the sample clinic in a browser', () => {
+  it('opens on the seeded clinic and saves the README screenshot', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-shot-'));
+    // A fixed date keeps the screenshot the same from run to run.
+    const args = parseArgs(
+      ['--data', path.join(dir, 'clinic.xlsx'), '--fresh', '--now', '2026-03-16T10:00', '--port', '0', '--no-open'],
+      {},
+    );
+    const started = await startPlayground(args, root, () => undefined);
+    const { context, page, profile } = await launch();
+    try {
+      await page.goto(started.url);
+      await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
+      await page.getByTestId('clock').filter({ hasText: 'Mon 2026-03-16 10:' }).waitFor();
+      await page.locator('[data-cell="A2"]').filter({ hasText: /\S/ }).waitFor();
+      expect(await page.locator('.grid-scroller [role="row"]').count()).toBeGreaterThan(20);
+      await page.locator('[data-cell="A4"]').click();
+      await menu(page, 'Карточка клиента');
+      await sidebar(page).locator('main').filter({ hasText: /\S/ }).waitFor();
+      await page.waitForTimeout(800);
+      mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true });
+      await page.screenshot({ path: path.join(root, 'docs/screenshots/playground.png') });
+    } finally {
+      await context.close();
+      await started.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
