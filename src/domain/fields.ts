@@ -165,24 +165,6 @@ export const SETTINGS_TAB_NAME: Record<Lang, string> = { ru: 'Настройки
 
 export const CLIENT_KEYS = CLIENT_FIELDS.map((x) => x.key);
 export const CLIENT_INPUT_FIELDS = CLIENT_FIELDS.filter((x) => !x.computed);
-/** Fields logContact reads and writes together, in layout order. */
-export const CONTACT_BLOCK_KEYS = [
-  'stage',
-  'purchases',
-  'totalSpent',
-  'lastContactOn',
-  'lastPurchaseOn',
-  'frequency',
-  'loyaltyPoints',
-  'firstContactOn',
-  'visitOn',
-  'firstPurchaseOn',
-  'lostReason',
-  'id',
-  'nextStep',
-  'nextStepOn',
-] as const;
-
 export const DERIVED_KEYS = [
   'purchases',
   'totalSpent',
@@ -190,6 +172,19 @@ export const DERIVED_KEYS = [
   'lastPurchaseOn',
   'frequency',
   'loyaltyPoints',
+] as const;
+
+/** Fields logContact reads and writes together, in layout order. */
+export const CONTACT_BLOCK_KEYS = [
+  'stage',
+  ...DERIVED_KEYS,
+  'firstContactOn',
+  'visitOn',
+  'firstPurchaseOn',
+  'lostReason',
+  'id',
+  'nextStep',
+  'nextStepOn',
 ] as const;
 
 export function fieldOf(tab: TabDef, key: string): FieldDef {

@@ -1,7 +1,7 @@
 // Client cards and the contact journal: add, update, log a contact, card, search, duplicates, merge, recompute.
 import { applyFact, type Derived, deriveAll, EMPTY_DERIVED, isPurchase, sameDerived } from '../domain/derived';
 import { findDuplicates } from '../domain/duplicates';
-import { CLIENT_FIELDS, CONTACT_BLOCK_KEYS, JOURNAL_FIELDS, TABS } from '../domain/fields';
+import { CLIENT_FIELDS, CONTACT_BLOCK_KEYS, DERIVED_KEYS, JOURNAL_FIELDS, TABS } from '../domain/fields';
 import {
   effectiveMilestone,
   type MilestoneDates,
@@ -54,6 +54,30 @@ function frequencyKey(ctx: Ctx, label: unknown): Frequency {
   }
   void ctx;
   return '';
+}
+
+/** Derived fields as read from a card's cells (frequency arrives as its localized label). */
+function derivedOf(ctx: Ctx, rec: Row): Derived {
+  return {
+    purchases: Number(rec.purchases) || 0,
+    totalSpent: Number(rec.totalSpent) || 0,
+    lastContactOn: String(rec.lastContactOn ?? ''),
+    lastPurchaseOn: String(rec.lastPurchaseOn ?? ''),
+    frequency: frequencyKey(ctx, rec.frequency),
+    loyaltyPoints: Number(rec.loyaltyPoints) || 0,
+  };
+}
+
+/** Derived fields as written to a card's cells. */
+function derivedCells(ctx: Ctx, d: Derived): Row {
+  return {
+    purchases: d.purchases,
+    totalSpent: d.totalSpent,
+    lastContactOn: d.lastContactOn,
+    lastPurchaseOn: d.lastPurchaseOn,
+    frequency: frequencyLabel(ctx, d.frequency),
+    loyaltyPoints: d.loyaltyPoints,
+  };
 }
 
 function nextId(ctx: Ctx, loc: Located): string {
@@ -249,25 +273,10 @@ export function logContact(ctx: Ctx, input: unknown) {
     const cur: Row = {};
     for (const key of CONTACT_BLOCK_KEYS)
       cur[key] = fromCell(blockField(key), cells[layout.columns[key] - span.first], ctx.timeZone);
-    const before: Derived = {
-      purchases: Number(cur.purchases) || 0,
-      totalSpent: Number(cur.totalSpent) || 0,
-      lastContactOn: String(cur.lastContactOn ?? ''),
-      lastPurchaseOn: String(cur.lastPurchaseOn ?? ''),
-      frequency: frequencyKey(ctx, cur.frequency),
-      loyaltyPoints: Number(cur.loyaltyPoints) || 0,
-    };
+    const before = derivedOf(ctx, cur);
     const fact = { at: contact.at, kind: contact.kind, amount: contact.amount === '' ? 0 : contact.amount };
     const after = applyFact(before, fact, ctx.settings);
-    const next: Row = {
-      ...cur,
-      purchases: after.purchases,
-      totalSpent: after.totalSpent,
-      lastContactOn: after.lastContactOn,
-      lastPurchaseOn: after.lastPurchaseOn,
-      frequency: frequencyLabel(ctx, after.frequency),
-      loyaltyPoints: after.loyaltyPoints,
-    };
+    const next: Row = { ...cur, ...derivedCells(ctx, after) };
     const day = contact.at.slice(0, 10);
     const newStage = stageAfterContact(ctx.settings, String(cur.stage ?? ''), contact.kind, isPurchase(fact));
     if (newStage) next.stage = newStage;
@@ -554,20 +563,7 @@ export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
  * hand, back-fills milestone dates from the journal and refreshes the row hints. Writes only columns that changed.
  */
 export function recompute(ctx: Ctx): RecomputeSummary {
-  const keys = [
-    'id',
-    'fullName',
-    'stage',
-    'firstContactOn',
-    'visitOn',
-    'firstPurchaseOn',
-    'purchases',
-    'totalSpent',
-    'lastContactOn',
-    'lastPurchaseOn',
-    'frequency',
-    'loyaltyPoints',
-  ];
+  const keys = ['id', 'fullName', 'stage', 'firstContactOn', 'visitOn', 'firstPurchaseOn', ...DERIVED_KEYS];
   const scan = readColumns(ctx.ss, keys, ctx.timeZone);
   const { loc } = scan;
   const journal = journalTab(ctx.ss);
@@ -607,7 +603,6 @@ export function recompute(ctx: Ctx): RecomputeSummary {
   const derived = deriveAll(facts, ctx.settings);
   let changed = 0;
   let idsAssigned = 0;
-  const derivedKeys = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn', 'frequency', 'loyaltyPoints'];
   // Heal the ID counter (a copied sheet starts without document properties): never below the largest ID present.
   const largest = scan.rows.reduce((max, r) => Math.max(max, Number(String(r.id).replace(/^C-/, '')) || 0), 0);
   if ((readJsonProp<number>('nextId') ?? 0) <= largest) writeJsonProp('nextId', largest + 1);
@@ -621,27 +616,11 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     const id = String(patch.id ?? r.id);
     if (!id) continue;
     const d = derived.get(id) ?? EMPTY_DERIVED;
-    const current: Derived = {
-      purchases: Number(r.purchases) || 0,
-      totalSpent: Number(r.totalSpent) || 0,
-      lastContactOn: String(r.lastContactOn ?? ''),
-      lastPurchaseOn: String(r.lastPurchaseOn ?? ''),
-      frequency: frequencyKey(ctx, r.frequency),
-      loyaltyPoints: Number(r.loyaltyPoints) || 0,
-    };
-    const emptyCells = derivedKeys.some(
+    const current = derivedOf(ctx, r);
+    const emptyCells = DERIVED_KEYS.some(
       (k) => r[k] === '' && (d as unknown as Record<string, unknown>)[k] !== '' && k !== 'frequency',
     );
-    if (!sameDerived(current, d) || emptyCells) {
-      Object.assign(patch, {
-        purchases: d.purchases,
-        totalSpent: d.totalSpent,
-        lastContactOn: d.lastContactOn,
-        lastPurchaseOn: d.lastPurchaseOn,
-        frequency: frequencyLabel(ctx, d.frequency),
-        loyaltyPoints: d.loyaltyPoints,
-      });
-    }
+    if (!sameDerived(current, d) || emptyCells) Object.assign(patch, derivedCells(ctx, d));
     const fd = firstDates.get(id);
     if (fd) {
       if (fd.contact && !r.firstContactOn) patch.firstContactOn = fd.contact;
