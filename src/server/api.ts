@@ -1,7 +1,6 @@
 // What google.script.run, the menu and triggers call: each request validated, errors turned into localized results.
 
 import { CLIENT_FIELDS, TABS } from '../domain/fields';
-import { milestoneStamps } from '../domain/funnel';
 import { asSheetText } from '../domain/normalize/text';
 import { defaultSettings, type SettingsData, SIMPLE_LIST_KEYS, VALUE_DEFS, validateSettings } from '../domain/settings';
 import { CLIENT_ID_PATTERN } from '../domain/validate';
@@ -9,8 +8,8 @@ import { t } from '../i18n';
 import { LockBusyError, withDocumentLock } from '../services/env';
 import { installTriggers } from '../services/triggers';
 import type { Failure, FormContext, SetupSummary } from '../shared/api';
-import { clientsTab, NotSetUpError, readRow, rememberHints, writeFields } from '../sheets/clients';
-import { cachedLayout, forgetLayout, readLayout } from '../sheets/layout';
+import { clientsTab, NotSetUpError } from '../sheets/clients';
+import { cachedLayout, forgetLayout, relocate } from '../sheets/layout';
 import {
   findSettingsSheet,
   forgetSettings,
@@ -228,40 +227,23 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     forgetLayout('clients');
     forgetLayout('journal');
   }
-  const cached = cachedLayout('clients');
-  if (!cached || cached.sheetName !== sheet.getName()) return;
-  const layout = range.getRow() === 1 ? readLayout(sheet, TABS.clients) : cached;
+  // Layouts are forgotten after structural changes; the next edit reads the layout again.
+  const layout = cachedLayout('clients') ?? relocate(sheet.getParent(), TABS.clients)?.layout;
+  if (!layout || layout.sheetName !== sheet.getName()) return;
   const firstCol = range.getColumn();
   const lastCol = firstCol + range.getNumColumns() - 1;
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getRow() + range.getNumRows() - 1;
   if (lastRow < 2) return;
   const touches = (key: string) => layout.columns[key] >= firstCol && layout.columns[key] <= lastCol;
-  if (touches('stage')) {
-    const ctx = openContext();
-    withDocumentLock(20000, () => {
-      for (let row = firstRow; row <= lastRow; row++) {
-        const rec = readRow(sheet, layout, row, ctx.timeZone);
-        const stamps = milestoneStamps(
-          ctx.settings,
-          String(rec.stage ?? ''),
-          {
-            firstContactOn: String(rec.firstContactOn ?? ''),
-            visitOn: String(rec.visitOn ?? ''),
-            firstPurchaseOn: String(rec.firstPurchaseOn ?? ''),
-          },
-          ctx.today,
-        );
-        if (Object.keys(stamps).length) writeFields(sheet, layout, row, stamps, ctx.timeZone);
-      }
-    });
-  }
-  const nameCol = layout.columns.fullName;
-  const idCol = layout.columns.id;
-  if (touches('fullName') && idCol) {
-    const values = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, Math.max(nameCol, idCol)).getValues();
-    rememberHints(values.map((cells, i) => [String(cells[idCol - 1]), firstRow + i, String(cells[nameCol - 1])]));
-  }
+  if (!touches('stage') && !touches('fullName')) return;
+  const ctx = openContext();
+  withDocumentLock(20000, () =>
+    clients.afterPersonEdit(ctx, { sheet, layout }, firstRow, lastRow, {
+      stage: touches('stage'),
+      name: touches('fullName'),
+    }),
+  );
 }
 
 /** Installable onChange: a column inserted, removed or moved makes the cached layouts stale. */

@@ -649,6 +649,48 @@ export function recompute(ctx: Ctx): RecomputeSummary {
   };
 }
 
+/**
+ * After a person edits rows of the Clients tab: a row that got a name but has no ID becomes a card (ID, createdOn,
+ * first stage, zero totals), and a changed Stage stamps its milestone dates. One read, one write per changed column.
+ */
+export function afterPersonEdit(
+  ctx: Ctx,
+  loc: Located,
+  firstRow: number,
+  lastRow: number,
+  edited: { stage: boolean; name: boolean },
+): number {
+  const { sheet, layout } = loc;
+  const width = layoutWidth(layout);
+  const grid = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
+  const updates: Array<{ row: number; patch: Row }> = [];
+  const hints: Array<[string, number, string]> = [];
+  grid.forEach((cells, i) => {
+    const rec: Row = {};
+    for (const field of CLIENT_FIELDS) {
+      const column = layout.columns[field.key];
+      rec[field.key] = column ? fromCell(field, cells[column - 1], ctx.timeZone) : '';
+    }
+    const patch: Row = {};
+    if (String(rec.fullName).trim() && !rec.id) {
+      patch.id = nextId(ctx, loc);
+      if (!rec.createdOn) patch.createdOn = ctx.today;
+      if (!rec.stage) patch.stage = stageLabel(ctx.settings, 'lead');
+      for (const key of ['purchases', 'totalSpent', 'loyaltyPoints']) if (rec[key] === '') patch[key] = 0;
+    }
+    const id = String(patch.id ?? rec.id ?? '');
+    if (id && (patch.id || edited.name)) hints.push([id, firstRow + i, String(rec.fullName)]);
+    if (edited.stage || patch.stage) {
+      const stage = String(patch.stage ?? rec.stage ?? '');
+      Object.assign(patch, milestoneStamps(ctx.settings, stage, milestones(rec), ctx.today));
+    }
+    if (Object.keys(patch).length) updates.push({ row: firstRow + i, patch });
+  });
+  writeColumnUpdates(loc, updates, ctx.timeZone);
+  if (hints.length) rememberHints(hints);
+  return updates.length;
+}
+
 /** Bulk update: per changed column, one write of the rows spanning the first to the last change (read back first). */
 function writeColumnUpdates(loc: Located, updates: Array<{ row: number; patch: Row }>, tz: string): void {
   if (!updates.length) return;

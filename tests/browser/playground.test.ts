@@ -181,16 +181,29 @@ run('the playground in a browser', () => {
   });
 
   it("advances the clock past the night and shows the nightly job's effect", async () => {
-    // The nightly recompute gives the clients typed and pasted by hand their IDs.
-    const id = await cellUnder(page, 'ID', 3);
-    expect((await id.textContent())?.trim()).toBe('');
-    expect((await (await cellUnder(page, 'ID', 5)).textContent())?.trim()).toBe('');
+    // Rows typed or pasted by hand became cards at once (their IDs came from the edit trigger)…
+    await (await cellUnder(page, 'ID', 3)).filter({ hasText: /^C-\d{6}$/ }).waitFor();
+    await (await cellUnder(page, 'ID', 5)).filter({ hasText: /^C-\d{6}$/ }).waitFor();
+    // …but a purchase typed straight into the journal counts only after the nightly recompute.
+    const total = await cellUnder(page, 'Сумма покупок', 2);
+    const id = (await (await cellUnder(page, 'ID', 2)).textContent())!.trim();
+    await page.locator('.tab', { hasText: 'Журнал' }).click();
+    await page.locator('.tab.active', { hasText: 'Журнал' }).waitFor();
+    await page.locator('[data-cell="A3"]').click();
+    await page.evaluate((clientId) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', `15.03.2026\t${clientId}\t\tПокупка\tпо телефону\t\t2 000\r\n`);
+      const grid = document.querySelector('.grid-scroller') as HTMLElement;
+      grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, id);
+    await page.locator('[data-cell="B3"]', { hasText: id }).waitFor();
+    await page.locator('.tab', { hasText: 'Клиенты' }).click();
+    await total.filter({ hasText: /15\s000/ }).waitFor();
     const before = (await page.getByTestId('clock').textContent())!;
     await page.getByRole('button', { name: 'Next morning 9:00' }).click();
     await page.getByTestId('clock').filter({ hasNotText: before }).waitFor();
     expect(await page.getByTestId('clock').textContent()).toMatch(/ 09:00$/);
-    await id.filter({ hasText: /^C-\d{6}$/ }).waitFor();
-    await (await cellUnder(page, 'ID', 5)).filter({ hasText: /^C-\d{6}$/ }).waitFor();
+    await total.filter({ hasText: /17\s000/ }).waitFor();
   });
 
   it('sorts the sheet from the column header menu, keeping the header row', async () => {
@@ -207,7 +220,7 @@ run('the playground in a browser', () => {
     ]);
     expect((await page.locator('[data-cell="A1"]').textContent())?.trim()).toBe('ФИО');
     // The totals moved with their client.
-    await (await cellUnder(page, 'Сумма покупок', 4)).filter({ hasText: /15\s000/ }).waitFor();
+    await (await cellUnder(page, 'Сумма покупок', 4)).filter({ hasText: /17\s000/ }).waitFor();
   });
 
   it('lists a sent email in the outbox with its HTML body', async () => {

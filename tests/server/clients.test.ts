@@ -215,6 +215,25 @@ describe('logContact', () => {
   });
 });
 
+describe('a person typing in the Clients tab', () => {
+  it('turns a row with a new name into a card at once: ID, created today, first stage, zero totals', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    addClient(addon, { fullName: 'Петрова Анна' });
+    wb.clock.set('2026-03-17T12:00:00');
+    wb.paste(C, 'A3:B4', [
+      ['Сидоров Олег Петрович', '8 901 234-56-78'],
+      ['Кузнецова Мария', '+7 916 555-12-34'],
+    ]);
+    const values = wb.values(C);
+    const oleg = rowWhere(values, 'ФИО', 'Сидоров Олег Петрович')!;
+    expect(oleg).toMatchObject({ ID: 'C-000002', Стадия: 'Новый лид', Покупок: 0 });
+    expect(rowWhere(values, 'ФИО', 'Кузнецова Мария')!.ID).toBe('C-000003');
+    expect(wb.displayValues(C)[2][col(values, 'Создан')]).toBe('17.03.2026');
+    const logged = addon.call('logContact', { clientId: 'C-000003', type: 'Звонок' }) as any;
+    expect(logged.totals.fullName).toBe('Кузнецова Мария');
+  });
+});
+
 describe('a person editing the Stage cell', () => {
   it('stamps the milestone dates through the installable onEdit trigger', () => {
     const { wb, addon } = setUpWorkbook('ru');
@@ -304,7 +323,8 @@ describe('search, card, merge and recompute', () => {
     row[col(journal, 'Сумма')] = 2500;
     const last = String.fromCharCode(64 + width);
     wb.paste(J, `A2:${last}2`, [row]);
-    wb.paste(C, 'A3', [['Ручной Клиент']]);
+    // A row written while no trigger ran (e.g. before setup installed them) has no ID yet.
+    wb.model.spreadsheet.getSheetByName(C).getRange('A3').setValue('Ручной Клиент');
     const r = addon.call('recomputeClients') as any;
     expect(r.ok).toBe(true);
     expect(r.summary).toMatchObject({ idsAssigned: 1 });
