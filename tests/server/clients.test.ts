@@ -324,7 +324,7 @@ describe('search, card, merge and recompute', () => {
     const last = String.fromCharCode(64 + width);
     wb.paste(J, `A2:${last}2`, [row]);
     // A row written while no trigger ran (e.g. before setup installed them) has no ID yet.
-    wb.model.spreadsheet.getSheetByName(C).getRange('A3').setValue('Ручной Клиент');
+    wb.model.spreadsheet.getSheetByName(C)!.getRange('A3').setValue('Ручной Клиент');
     const r = addon.call('recomputeClients') as any;
     expect(r.ok).toBe(true);
     expect(r.summary).toMatchObject({ idsAssigned: 1 });
