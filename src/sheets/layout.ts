@@ -55,10 +55,19 @@ export function findTab(
 
 /** Reads the tab's layout from the sheet itself: column metadata first, header text for untagged columns. */
 export function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, def: TabDef): Layout {
+  return readLayoutTagged(sheet, def).layout;
+}
+
+/** The layout, and which fields were found by their metadata tag (the rest by header text). */
+export function readLayoutTagged(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  def: TabDef,
+): { layout: Layout; tagged: Set<string> } {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
   const headerRow = sheet.getRange(1, 1, 1, lastColumn).getDisplayValues()[0];
   const columns: Record<string, number> = {};
   const claimed = new Set<number>();
+  const tagged = new Set<string>();
   for (const md of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
     const key = md.getValue();
     if (!key || columns[key] || !def.fields.some((f) => f.key === key)) continue;
@@ -69,6 +78,7 @@ export function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, def: TabDe
     if (claimed.has(column)) continue;
     columns[key] = column;
     claimed.add(column);
+    tagged.add(key);
   }
   headerRow.forEach((text, i) => {
     const column = i + 1;
@@ -83,7 +93,7 @@ export function readLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, def: TabDe
   headerRow.forEach((text, i) => {
     headers[String(i + 1)] = String(text);
   });
-  return { tab: def.key, sheetName: sheet.getName(), columns, headers, lastColumn };
+  return { layout: { tab: def.key, sheetName: sheet.getName(), columns, headers, lastColumn }, tagged };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   VALUE_DEFS,
 } from '../domain/settings';
 import { type Lang, t } from '../i18n';
-import { FIELD_KEY, readLayout, rememberLayout, TAB_KEY } from './layout';
+import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY } from './layout';
 import {
   findSettingsSheet,
   LIST_COLUMNS,
@@ -112,13 +112,13 @@ function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number)
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
 }
 
-/** Ensures a tab of records (Clients, Journal) has every field as a tagged column; returns the tab. */
+/** Ensures a tab of records (Clients, Journal) has every field as a tagged column; returns the tab and its layout. */
 function ensureRecordTab(
   ctx: SetupContext,
   def: TabDef,
   index: number,
   result: SetupResult,
-): GoogleAppsScript.Spreadsheet.Sheet {
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout } {
   const { lang } = ctx;
   let sheet = findTagged(ctx.ss, def.key) ?? ctx.ss.getSheetByName(def.name.ru) ?? ctx.ss.getSheetByName(def.name.en);
   const isNew = !sheet;
@@ -129,33 +129,29 @@ function ensureRecordTab(
   }
   if (!findTagged(ctx.ss, def.key)) sheet.addDeveloperMetadata(TAB_KEY, def.key);
 
-  const layout = readLayout(sheet, def);
+  const { layout, tagged } = readLayoutTagged(sheet, def);
   const missing = def.fields.filter((f) => !layout.columns[f.key]);
   if (missing.length) {
     const start = isNew ? 1 : Math.max(sheet.getLastColumn(), 0) + 1;
     ensureColumns(sheet, start + missing.length - 1);
-    sheet.getRange(1, start, 1, missing.length).setValues([missing.map((f) => asSheetText(f.header[lang]))]);
+    const headers = missing.map((f) => f.header[lang]);
+    sheet.getRange(1, start, 1, missing.length).setValues([headers.map(asSheetText)]);
     missing.forEach((f, i) => {
       layout.columns[f.key] = start + i;
+      layout.headers[String(start + i)] = headers[i];
       if (f.width) sheet!.setColumnWidth(start + i, f.width);
     });
+    layout.lastColumn = Math.max(layout.lastColumn, start + missing.length - 1);
     if (!isNew) result.columnsAdded.push(...missing.map((f) => `${sheet!.getName()}: ${f.header[lang]}`));
   }
   // Tag every field column, so it is found after inserts, moves and header renames.
-  const tagged = new Set<string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
-    const column = md.getLocation().getColumn()?.getColumn();
-    if (md.getValue() && layout.columns[md.getValue()!] === column) tagged.add(md.getValue()!);
-  }
   for (const field of def.fields) {
     if (tagged.has(field.key)) continue;
-    const column = layout.columns[field.key];
-    const letter = sheet.getRange(1, column).getA1Notation().replace(/\d+/g, '');
+    const letter = columnLetter(layout.columns[field.key]);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field.key);
   }
-  const width = Math.max(sheet.getLastColumn(), ...Object.values(layout.columns));
-  styleHeader(sheet, width);
-  return sheet;
+  styleHeader(sheet, Math.max(layout.lastColumn, ...Object.values(layout.columns)));
+  return { sheet, layout };
 }
 
 function validationFor(
@@ -203,12 +199,11 @@ function validationFor(
 /** Formats, validation and protection of a record tab, rows 2…max. Re-applying restores what a paste wiped. */
 function applyRules(
   ctx: SetupContext,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  { sheet, layout }: { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout },
   def: TabDef,
   listRange: (key: string) => GoogleAppsScript.Spreadsheet.Range | null,
   result: SetupResult,
 ): void {
-  const layout = readLayout(sheet, def);
   rememberLayout(layout);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(1, 1);
@@ -309,7 +304,7 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
   }
   for (const key of LIST_COLUMNS) {
     if (tagged.has(key)) continue;
-    const letter = sheet.getRange(1, layout.lists[key]!).getA1Notation().replace(/\d+/g, '');
+    const letter = columnLetter(layout.lists[key]!);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(LIST_KEY, key);
   }
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
@@ -354,6 +349,6 @@ export function setupTabs(ctx: SetupContext): SetupResult {
   ctx.progress(t(ctx.lang, 'setup.rules'));
   applyRules(ctx, clients, TABS.clients, listRange, result);
   applyRules(ctx, journal, TABS.journal, listRange, result);
-  if (clients.getFrozenColumns() < 1) clients.setFrozenColumns(1);
+  if (clients.sheet.getFrozenColumns() < 1) clients.sheet.setFrozenColumns(1);
   return result;
 }
