@@ -51,6 +51,8 @@ function NewClient({ ctx }: SidebarProps) {
       .then((r) => {
         if (ticket !== asked.current) return;
         setDuplicates(r.ok ? r.duplicates : []);
+        // The server's full phone and email check, shown while typing (the sidebar only checks the shape).
+        if (r.ok && Object.keys(r.fieldErrors ?? {}).length) form.setErrors({ ...form.errors, ...r.fieldErrors });
       })
       .catch(() => {
         // A failed live check only hides the warning; saving checks again on the server.

@@ -10,12 +10,11 @@ import {
   stageLabel,
 } from '../domain/funnel';
 import { daysBetween, nextAnniversary } from '../domain/normalize/date';
-import { normalizeEmail } from '../domain/normalize/email';
 import { salutationName } from '../domain/normalize/name';
 import { type CountryCode, formatPhone, normalizePhone } from '../domain/normalize/phone';
 import { searchClients as rankClients } from '../domain/search';
 import { FREQUENCY_LABELS, type Frequency, kindOfContactType } from '../domain/settings';
-import { CLIENT_ID_PATTERN, validateClient, validateContact } from '../domain/validate';
+import { CLIENT_ID_PATTERN, normalizeField, validateClient, validateContact } from '../domain/validate';
 import { t } from '../i18n';
 import { readJsonProp, withDocumentLock, writeJsonProp } from '../services/env';
 import type { ClientCard, ClientTotals, DuplicateInfo, JournalEntry, RecomputeSummary, SearchHit } from '../shared/api';
@@ -455,21 +454,26 @@ export function searchClients(ctx: Ctx, query: string): { ok: true; hits: Search
   };
 }
 
-export function checkDuplicates(ctx: Ctx, input: Record<string, unknown>): { ok: true; duplicates: DuplicateInfo[] } {
+export function checkDuplicates(
+  ctx: Ctx,
+  input: Record<string, unknown>,
+): { ok: true; duplicates: DuplicateInfo[]; fieldErrors: Record<string, string> } {
   const candidate: { fullName?: string; phone?: string; email?: string } = {};
+  const fieldErrors: Record<string, string> = {};
   const name = String(input?.fullName ?? '').trim();
   if (name.split(/\s+/).length >= 2) candidate.fullName = name;
-  const phone = normalizePhone(input?.phone ?? '', ctx.settings.values.phoneRegion as CountryCode);
-  if (phone.ok && phone.e164) candidate.phone = phone.e164;
-  const email = normalizeEmail(input?.email ?? '');
-  if (email.ok && email.value) candidate.email = email.value;
-  if (!Object.keys(candidate).length) return { ok: true, duplicates: [] };
+  // Phone and email get the full server check here, so a sidebar can show it while the person types.
+  for (const key of ['phone', 'email'] as const) {
+    if (!String(input?.[key] ?? '').trim()) continue;
+    const r = normalizeField(clientField(key), input[key], ctx);
+    if (!r.ok) fieldErrors[key] = r.error;
+    else if (r.value) candidate[key] = String(r.value).split(' ext. ')[0];
+  }
+  if (!Object.keys(candidate).length) return { ok: true, duplicates: [], fieldErrors };
   const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone);
   const excludeId = typeof input?.excludeId === 'string' ? input.excludeId : undefined;
-  return {
-    ok: true,
-    duplicates: duplicatesIn(ctx, candidate, scan.rows, excludeId, scan.loc).filter((d) => d.id !== excludeId),
-  };
+  const duplicates = duplicatesIn(ctx, candidate, scan.rows, excludeId, scan.loc).filter((d) => d.id !== excludeId);
+  return { ok: true, duplicates, fieldErrors };
 }
 
 const APPEND_FIELDS = new Set(['notes', 'tags', 'interests', 'familyDates', 'address', 'company']);

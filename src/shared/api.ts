@@ -182,7 +182,10 @@ export interface ServerApi {
   logContact(input: ContactInput): Result<{ clientId: string; totals: ClientTotals; message: string }>;
   getClientCard(id: string): Result<{ card: ClientCard }>;
   searchClients(query: string): Result<{ hits: SearchHit[]; total: number }>;
-  checkDuplicates(input: Partial<ClientFields> & { excludeId?: string }): Result<{ duplicates: DuplicateInfo[] }>;
+  /** Likely duplicates of what is being typed, and the server's own verdict on the typed phone and email. */
+  checkDuplicates(
+    input: Partial<ClientFields> & { excludeId?: string },
+  ): Result<{ duplicates: DuplicateInfo[]; fieldErrors: FieldErrors }>;
   mergeClients(keepId: string, dropId: string): Result<{ id: string; moved: number; message: string }>;
   recomputeClients(): Result<{ summary: RecomputeSummary; message: string }>;
   getSettings(): Result<{ settings: SettingsData; problems: string[] }>;

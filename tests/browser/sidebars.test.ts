@@ -4,17 +4,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorkbook } from '../../local/index';
-import {
-  type Backend,
-  type Browser,
-  browserTestsEnabled,
-  openHtml,
-  ROOT,
-  ready,
-  type SidebarPage,
-  screenshot,
-  startBrowser,
-} from './harness';
+import { type Browser, browserTestsEnabled } from './chromium';
+import { type Backend, openHtml, ROOT, ready, type SidebarPage, screenshot, startSidebarBrowser } from './harness';
 
 const describeBrowser = browserTestsEnabled() ? describe : describe.skip;
 
@@ -52,7 +43,7 @@ beforeAll(async () => {
   // A private copy of the build, so a rebuild of dist/ while the tests run cannot pull files from under them.
   addonDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-addon-'));
   cpSync(dist, addonDir, { recursive: true });
-  browser = await startBrowser();
+  browser = await startSidebarBrowser();
 }, 60000);
 
 afterAll(async () => {
@@ -129,6 +120,19 @@ describeBrowser('sidebars in chromium', () => {
     expect(await page.textContent('#f-phone-error')).toMatch(/Телефон/);
     expect(sidebar.calls.map((c) => c.fn)).toContain('addClient');
     expect(rowsOf(env, env.setup.clients)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the server's verdict on a phone while the person is still typing", async () => {
+    const env = freshAddon('ru');
+    const sidebar = await open(env, 'showNewClient');
+    const { page } = sidebar;
+    await page.fill('#f-fullName', 'Смирнов Олег');
+    await page.fill('#f-phone', '+7 000 000-00-00');
+    await page.waitForSelector('#f-phone-error');
+    expect(await page.textContent('#f-phone-error')).toMatch(/^Телефон:/);
+    expect(sidebar.calls.map((c) => c.fn)).toContain('checkDuplicates');
+    expect(sidebar.calls.map((c) => c.fn)).not.toContain('addClient');
     await page.close();
   });
 
