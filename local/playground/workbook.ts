@@ -1,5 +1,6 @@
 // What the playground needs from a local workbook (local/index.ts), and readers that turn its records into page data.
 import type { SheetView } from '../contract';
+import { wallToUtc } from '../shared/tz';
 
 export interface Addon {
   call(name: string, ...args: unknown[]): unknown;
@@ -205,26 +206,5 @@ export function wallToInstant(wall: string, timeZone: string): Date {
   const [date, time = '00:00:00'] = wall.split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm, ss = 0] = time.split(':').map(Number);
-  const asUtc = Date.UTC(y, m - 1, d, hh, mm, ss);
-  // The zone's offset at that moment, found twice so a wall time next to a DST change still lands right.
-  const offset = (at: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      })
-        .formatToParts(new Date(at))
-        .map((x) => [x.type, Number(x.value)]),
-    );
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
-  };
-  let at = asUtc - offset(asUtc);
-  at = asUtc - offset(at);
-  return new Date(at);
+  return new Date(wallToUtc(Date.UTC(y, m - 1, d, hh, mm, ss), timeZone));
 }

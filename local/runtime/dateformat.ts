@@ -1,30 +1,8 @@
 // Java SimpleDateFormat patterns, as Utilities.formatDate / parseDate apply them (English names, real IANA zones).
-import {
-  instantOf,
-  longZoneName,
-  normalizeZone,
-  offsetMinutes,
-  shortZoneName,
-  type WallTime,
-  wallTime,
-  weekDay,
-} from './tz';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { EN_DAYS, EN_MONTHS } from '../shared/names';
+import type { WallTime } from '../shared/tz';
+import { instantOf, longZoneName, normalizeZone, offsetMinutes, shortZoneName, wallTime, weekDay } from './tz';
 
 type Token = { letter: string; count: number } | { text: string };
 
@@ -132,8 +110,8 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         break;
       case 'M':
       case 'L':
-        if (count >= 4) out += MONTHS[w.month - 1];
-        else if (count === 3) out += MONTHS[w.month - 1].slice(0, 3);
+        if (count >= 4) out += EN_MONTHS[w.month - 1];
+        else if (count === 3) out += EN_MONTHS[w.month - 1].slice(0, 3);
         else out += pad(w.month, count);
         break;
       case 'd':
@@ -152,7 +130,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += pad(Math.floor((w.day - 1) / 7) + 1, count);
         break;
       case 'E':
-        out += count >= 4 ? DAYS[dow] : DAYS[dow].slice(0, 3);
+        out += count >= 4 ? EN_DAYS[dow] : EN_DAYS[dow].slice(0, 3);
         break;
       case 'u':
         out += pad(dow === 0 ? 7 : dow, count);
@@ -264,13 +242,13 @@ export function parseDate(text: string, timeZone: string, pattern: string, nowMs
       }
       case 'M':
       case 'L':
-        f.month = t.count >= 3 ? readName(MONTHS) + 1 : readNumber(width(2));
+        f.month = t.count >= 3 ? readName(EN_MONTHS) + 1 : readNumber(width(2));
         break;
       case 'd':
         f.day = readNumber(width(2));
         break;
       case 'E':
-        readName(DAYS);
+        readName(EN_DAYS);
         break;
       case 'u':
       case 'F':

@@ -235,6 +235,11 @@ export class Runtime {
     return this.current()?.now() ?? this.clock.millis();
   }
 
+  /** Whose authority the script runs under: the execution's user (a trigger's owner), else the workbook's user. */
+  effectiveUser(): string {
+    return this.current()?.user ?? this.options.user;
+  }
+
   /** The email scripts and the spreadsheet see for whoever acts now ('' when hidden). */
   actingEmail(): string {
     const e = this.current();

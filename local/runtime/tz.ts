@@ -1,26 +1,5 @@
 // Time zones for the runtime: wall-clock fields of an instant in an IANA zone and the instant of a wall time, via Intl.
-
-export interface WallTime {
-  year: number;
-  /** 1..12 */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A fixed offset written as Java accepts it ('GMT+3', 'GMT+03:00', 'UTC', 'GMT'), in minutes; else undefined. */
-function fixedOffsetMinutes(tz: string): number | undefined {
-  if (tz === 'UTC' || tz === 'GMT' || tz === 'Z' || tz === 'Etc/UTC' || tz === 'Etc/GMT') return 0;
-  const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(tz);
-  if (!m) return undefined;
-  const sign = m[1] === '-' ? -1 : 1;
-  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}
+import { fixedOffsetMinutes, type WallTime, zoneOffsetMs } from '../shared/tz';
 
 /** True when Intl knows the zone (or it is a fixed GMT offset). */
 export function isKnownZone(tz: string): boolean {
@@ -39,36 +18,9 @@ export function normalizeZone(tz: string | undefined): string {
   return isKnownZone(tz) ? tz : 'GMT';
 }
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 /** Offset of the zone from UTC at the instant, in minutes (Moscow → 180). */
 export function offsetMinutes(ms: number, tz: string): number {
-  const fixed = fixedOffsetMinutes(tz);
-  if (fixed !== undefined) return fixed;
-  const parts = formatter(tz).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  let year = get('year');
-  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  const whole = Math.floor(ms / 1000) * 1000;
-  return Math.round((asUtc - whole) / 60000);
+  return Math.round(zoneOffsetMs(ms, tz) / 60000);
 }
 
 /** Wall-clock fields of an instant in the zone. */

@@ -1,6 +1,9 @@
 // A bare V8 context shaped like Apps Script's: the virtual clock behind Date, a seeded Math.random, no Node globals.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import vm from 'node:vm';
 import { formatDate } from './dateformat';
+import type { HtmlHost } from './services/html';
 import { instantOf, longZoneName, offsetMinutes } from './tz';
 
 /** Node and browser globals Apps Script does not have; none may exist in the add-on's context. */
@@ -175,7 +178,7 @@ export function createAppsScriptContext(now: () => number, seed: number, scriptT
 }
 
 /** Runs template code with the template's variables in scope, inside the add-on's context. */
-export function templateRunner(context: vm.Context): (code: string) => (vars: object, output: object) => void {
+function templateRunner(context: vm.Context): (code: string) => (vars: object, output: object) => void {
   const cache = new Map<string, (vars: object, output: object) => void>();
   return (code) => {
     let fn = cache.get(code);
@@ -187,5 +190,33 @@ export function templateRunner(context: vm.Context): (code: string) => (vars: ob
       cache.set(code, fn);
     }
     return fn;
+  };
+}
+
+/**
+ * HtmlService's host for an add-on in `context`: HTML files from `files.html` (by name without '.html'), else from
+ * `files.dir`; template code run in the context, its variables and output sink made by `toVm` in the vm's realm.
+ */
+export function templateHost(
+  context: vm.Context,
+  files: { html?: Record<string, string>; dir?: string },
+  toVm: (value: unknown) => unknown,
+): HtmlHost {
+  const run = templateRunner(context);
+  return {
+    readFile: (name) => {
+      const base = name.replace(/\.html$/, '');
+      if (files.html && base in files.html) return files.html[base];
+      if (!files.dir) return undefined;
+      const file = path.join(files.dir, `${base}.html`);
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+    evaluate: (code, vars, output) => {
+      const vmVars = toVm(vars) as object;
+      const sink = toVm({}) as Record<string, unknown>;
+      sink.append = (v: unknown) => output.append(v);
+      sink.appendUntrusted = (v: unknown) => output.appendUntrusted(v);
+      run(code)(vmVars, sink);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { SheetView, SpreadsheetModel, SpreadsheetModelOptions, UserChange } from '../contract';
+import { User } from '../shared/user';
 import { type ConcurrentOptions, type ConcurrentOutcome, type ConcurrentTask, runConcurrently } from './concurrent';
 import { AuthMode, type AuthModeName } from './enums';
 import {
@@ -18,16 +19,16 @@ import {
 import { Bridge, isPlainData, realmOf } from './realm';
 import { CacheService, CacheState } from './services/cache';
 import { ContentService } from './services/content';
-import { type HtmlHost, HtmlService } from './services/html';
+import { HtmlService } from './services/html';
 import { LockService, LockTable } from './services/lock';
 import { Logger, makeConsole } from './services/logger';
 import { MailApp, MailState, type SentMail } from './services/mail';
 import { Properties, PropertiesService, PropertiesState } from './services/properties';
 import { nextDue, type Schedule, ScriptApp, type TriggerRecord, TriggerState } from './services/script';
-import { Session, User } from './services/session';
+import { Session } from './services/session';
 import { type Answer, Ui, UiState } from './services/ui';
 import { Utilities } from './services/utilities';
-import { createAppsScriptContext, templateRunner } from './vmcontext';
+import { createAppsScriptContext, templateHost } from './vmcontext';
 
 export interface WorkbookOptions {
   /** The spreadsheet's time zone; `now` strings without an offset are wall time here. */
@@ -118,24 +119,7 @@ export class Addon {
     this.bridge = new Bridge(realmOf(this.context), (cls, method, args, call) =>
       rt.serviceCall(cls, method, args, call),
     );
-    const run = templateRunner(this.context);
-    const host: HtmlHost = {
-      readFile: (name) => {
-        const base = name.replace(/\.html$/, '');
-        if (source.html && base in source.html) return source.html[base];
-        if (!source.dir) return undefined;
-        const file = path.join(source.dir, `${base}.html`);
-        return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      },
-      evaluate: (code, vars, output) => {
-        const vmVars = this.bridge.toVm(vars) as object;
-        const sink = this.bridge.toVm({}) as Record<string, unknown>;
-        sink.append = (v: unknown) => output.append(v);
-        sink.appendUntrusted = (v: unknown) => output.appendUntrusted(v);
-        run(code)(vmVars, sink);
-      },
-    };
-    this.html = new HtmlService(host);
+    this.html = new HtmlService(templateHost(this.context, source, (v) => this.bridge.toVm(v)));
     const ctx = this.context as Record<string, unknown>;
     for (const [name, target] of Object.entries({ ...globals, HtmlService: this.html })) {
       ctx[name] = this.bridge.wrap(target, name);

@@ -1,7 +1,5 @@
 // One execution of `concurrently` in its own thread: the add-on in a fresh vm, every service reached by synchronous
 // RPC to the main thread (SharedArrayBuffer + Atomics.wait), HtmlService local because scriptlets run here.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import vm from 'node:vm';
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { Bridge, isDate, isQuiet, realmOf, toHost, toVm } from './realm';
@@ -17,7 +15,7 @@ import {
 } from './remote';
 import { HtmlOutput, HtmlService } from './services/html';
 import { makeConsole } from './services/logger';
-import { createAppsScriptContext, templateRunner } from './vmcontext';
+import { createAppsScriptContext, templateHost } from './vmcontext';
 
 const init = workerData as WorkerInit & { port: MessagePort };
 const port = init.port;
@@ -138,22 +136,7 @@ function remoteProxy(ref: RemoteRef): object {
   return proxy;
 }
 
-const run = templateRunner(context);
-const html = new HtmlService({
-  readFile: (name) => {
-    const base = name.replace(/\.html$/, '');
-    if (init.html && base in init.html) return init.html[base];
-    if (!init.dir) return undefined;
-    const file = path.join(init.dir, `${base}.html`);
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  },
-  evaluate: (code, vars, output) => {
-    const sink = vmOf({}) as Record<string, unknown>;
-    sink.append = (v: unknown) => output.append(v);
-    sink.appendUntrusted = (v: unknown) => output.appendUntrusted(v);
-    run(code)(vmOf(vars) as object, sink);
-  },
-});
+const html = new HtmlService(templateHost(context, init, vmOf));
 
 const globals = context as Record<string, unknown>;
 for (const [name, root] of Object.entries(init.roots)) globals[name] = remoteProxy(new RemoteRef(root.h, name));

@@ -1,5 +1,6 @@
 // The Apps Script Spreadsheet classes scripts see (SpreadsheetApp, Spreadsheet, Sheet, Range, …) over the workbook core.
 
+import { User } from '../shared/user';
 import { parseA1, quoteSheetName, toA1 } from './a1';
 import {
   type Book,
@@ -123,19 +124,6 @@ function metadataArgs(args: unknown[]): { key: string; value: string | null; vis
     return { key, value: args[1] == null ? null : String(args[1]), visibility: 'DOCUMENT' };
   }
   return { key, value: null, visibility: 'DOCUMENT' };
-}
-
-export class User {
-  constructor(private readonly _email: string) {}
-  getEmail(): string {
-    return this._email;
-  }
-  getUserLoginId(): string {
-    return this._email;
-  }
-  toString(): string {
-    return this._email;
-  }
 }
 
 function emailOf(x: unknown): string {

@@ -64,29 +64,19 @@ class SheetsFunctions extends FunctionPlugin {
   }
 
   regexmatch(ast: any, state: any) {
-    return this.runFunction(ast.args, state, this.metadata('REGEXMATCH'), (text: unknown, pattern: unknown) => {
-      if (typeof text !== 'string') return this.valueError();
-      try {
-        return re2ToRegExp(asText(pattern)).test(text);
-      } catch {
-        return this.refError();
-      }
-    });
+    return this.runFunction(ast.args, state, this.metadata('REGEXMATCH'), (text: unknown, pattern: unknown) =>
+      this.withPattern(text, pattern, (t, re) => re.test(t)),
+    );
   }
 
   regexextract(ast: any, state: any) {
-    return this.runFunction(ast.args, state, this.metadata('REGEXEXTRACT'), (text: unknown, pattern: unknown) => {
-      if (typeof text !== 'string') return this.valueError();
-      let re: RegExp;
-      try {
-        re = re2ToRegExp(asText(pattern));
-      } catch {
-        return this.refError();
-      }
-      const m = re.exec(text);
-      if (!m) return this.naError();
-      return m.length > 1 ? (m[1] ?? '') : m[0];
-    });
+    return this.runFunction(ast.args, state, this.metadata('REGEXEXTRACT'), (text: unknown, pattern: unknown) =>
+      this.withPattern(text, pattern, (t, re) => {
+        const m = re.exec(t);
+        if (!m) return this.naError();
+        return m.length > 1 ? (m[1] ?? '') : m[0];
+      }),
+    );
   }
 
   regexreplace(ast: any, state: any) {
@@ -94,23 +84,17 @@ class SheetsFunctions extends FunctionPlugin {
       ast.args,
       state,
       this.metadata('REGEXREPLACE'),
-      (text: unknown, pattern: unknown, replacement: unknown) => {
-        if (typeof text !== 'string') return this.valueError();
-        let re: RegExp;
-        try {
-          re = re2ToRegExp(asText(pattern));
-        } catch {
-          return this.refError();
-        }
-        const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-        // RE2 writes group references as \1; JavaScript as $1.
-        return text.replace(
-          g,
-          asText(replacement)
-            .replace(/\$/g, '$$$$')
-            .replace(/\\(\d)/g, '$$$1'),
-        );
-      },
+      (text: unknown, pattern: unknown, replacement: unknown) =>
+        this.withPattern(text, pattern, (t, re) => {
+          const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+          // RE2 writes group references as \1; JavaScript as $1.
+          return t.replace(
+            g,
+            asText(replacement)
+              .replace(/\$/g, '$$$$')
+              .replace(/\\(\d)/g, '$$$1'),
+          );
+        }),
     );
   }
 
@@ -157,6 +141,18 @@ class SheetsFunctions extends FunctionPlugin {
     // The result can be as large as the filtered range; HyperFormula's own predictor computes exactly that.
     if (!builtinFilter) return ArraySize.error();
     return builtinFilter.prototype.filterArraySize.call(this, ast, state);
+  }
+
+  /** Runs `use` on the text and its compiled RE2 pattern: #VALUE! when the text is not text, #REF! for a bad pattern. */
+  private withPattern<T>(text: unknown, pattern: unknown, use: (text: string, re: RegExp) => T): T | CellError {
+    if (typeof text !== 'string') return this.valueError();
+    let re: RegExp;
+    try {
+      re = re2ToRegExp(asText(pattern));
+    } catch {
+      return this.refError();
+    }
+    return use(text, re);
   }
 
   private valueError() {

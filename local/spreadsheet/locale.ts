@@ -1,5 +1,6 @@
 // Spreadsheet locales: separators, default date formats, and parsing of typed input the way Sheets does it.
 
+import { EN_DAYS, EN_MONTHS } from '../shared/names';
 import { partsToSerial } from './tz';
 
 export interface LocaleInfo {
@@ -22,21 +23,6 @@ export interface LocaleInfo {
   dayShort: string[];
 }
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const RU_MONTHS = [
   'январь',
   'февраль',

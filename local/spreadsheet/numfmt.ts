@@ -298,7 +298,7 @@ function formatDate(serial: number, section: string, info: LocaleInfo): string {
     else if (v.startsWith('.'))
       out +=
         info.decimal +
-        String(rounded.ms)
+        String(rounded.millisecond)
           .padStart(3, '0')
           .slice(0, v.length - 1);
     else if (v === '[h]' || v === '[hh]') out += String(Math.floor(totalSeconds / 3600));

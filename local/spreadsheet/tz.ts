@@ -1,29 +1,11 @@
 // Time-zone arithmetic: Sheets stores date-times as serial days since 1899-12-30 in the spreadsheet's wall clock.
+import { type WallTime, wallToUtc, zoneOffsetMs } from '../shared/tz';
 
 const DAY_MS = 86_400_000;
 /** Serial of 1970-01-01 in the 1899-12-30 epoch. */
 const UNIX_EPOCH_SERIAL = 25_569;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, Map<number, number>>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /** Offset (wall clock minus UTC, in ms) of the zone at a UTC instant; cached per quarter hour. */
 export function zoneOffset(utcMs: number, timeZone: string): number {
@@ -35,12 +17,7 @@ export function zoneOffset(utcMs: number, timeZone: string): number {
   const bucket = Math.floor(utcMs / 900_000);
   const hit = cache.get(bucket);
   if (hit !== undefined) return hit;
-  const parts = formatter(timeZone).formatToParts(new Date(bucket * 900_000));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  let year = get('year');
-  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const wall = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const offset = wall - bucket * 900_000;
+  const offset = zoneOffsetMs(bucket * 900_000, timeZone);
   if (cache.size > 200_000) cache.clear();
   cache.set(bucket, offset);
   return offset;
@@ -55,23 +32,11 @@ export function dateToSerial(utcMs: number, timeZone: string): number {
 /** A Sheets serial (wall clock of the zone) → the JS instant it denotes. */
 export function serialToDate(serial: number, timeZone: string): number {
   const wall = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
-  // Two passes settle the offset except inside a DST gap, where the later offset wins as in Sheets.
-  let guess = wall - zoneOffset(wall, timeZone);
-  guess = wall - zoneOffset(guess, timeZone);
-  return guess;
+  return wallToUtc(wall, timeZone, zoneOffset);
 }
 
 /** Wall-clock parts of a serial (no zone involved). */
-export function serialParts(serial: number): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  weekday: number;
-} {
+export function serialParts(serial: number): WallTime & { weekday: number } {
   // Civil-from-days arithmetic (no Date allocation: display formatting calls this per cell).
   const totalMs = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
   const days = Math.floor(totalMs / DAY_MS);
@@ -90,9 +55,9 @@ export function serialParts(serial: number): {
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
-  const ms = rest - second * 1000;
+  const millisecond = rest - second * 1000;
   const weekday = (((days + 4) % 7) + 7) % 7;
-  return { year, month, day, hour, minute, second, ms, weekday };
+  return { year, month, day, hour, minute, second, millisecond, weekday };
 }
 
 export function partsToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {

@@ -3,35 +3,8 @@
 import type { Book, ValidationRule } from './book';
 import { isDateObject, TrackedRange } from './book';
 import { offsetFormula } from './refs';
+import { APPS_SCRIPT_ENUMS } from './surface';
 import { dateToSerial } from './tz';
-
-export const DATA_VALIDATION_CRITERIA = [
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
-  'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL',
-  'VALUE_IN_LIST',
-  'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA',
-  'CHECKBOX',
-] as const;
 
 /** Turns Range objects into TrackedRanges (so rule ranges follow inserts) and back. */
 export interface RangeBridge {
@@ -201,7 +174,7 @@ export class DataValidationBuilder {
   }
   withCriteria(criteria: unknown, args: unknown[]): DataValidationBuilder {
     const name = String(criteria);
-    if (!(DATA_VALIDATION_CRITERIA as readonly string[]).includes(name)) throw new Error('Invalid argument: criteria');
+    if (!APPS_SCRIPT_ENUMS.DataValidationCriteria.includes(name)) throw new Error('Invalid argument: criteria');
     const converted = (args ?? []).map((a) => {
       const t = this._bridge.toTracked(a);
       return t ?? a;

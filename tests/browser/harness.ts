@@ -1,52 +1,17 @@
 // Runs the built sidebars in Debian's chromium against a local workbook: the HTML the add-on rendered, a
 // google.script.run bridge to addon.call, and google.script.host.close.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type Browser, startBrowser } from './chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
 // Jest runs this as CommonJS (__dirname); scratch scripts run as ES modules from the repository root.
 export const ROOT = typeof __dirname === 'string' ? path.join(__dirname, '../..') : process.cwd();
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
-/** In CI the browser tests always run (a missing chromium fails them); locally they skip without chromium. */
-export function browserTestsEnabled(): boolean {
-  return Boolean(process.env.CI) || existsSync(CHROMIUM);
-}
-
-export interface Browser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** Headless chromium with a fresh profile, no network chatter, no sandbox (containers). */
-export async function startBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'kartoteka-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 300, height: 640 },
-    locale: 'en-US',
-    timezoneId: 'Europe/Moscow',
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** A sidebar-sized window in Moscow, with English browser chrome. */
+export function startSidebarBrowser(): Promise<Browser> {
+  return startBrowser({ viewport: { width: 300, height: 640 }, locale: 'en-US', timezoneId: 'Europe/Moscow' });
 }
 
 /** What the page can reach on the "server": one function name and its JSON arguments → the result or a throw. */

@@ -2,35 +2,19 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { parseArgs, type Started, startPlayground } from '../../local/playground/server';
+import { type Browser, browserTestsEnabled, startBrowser } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.join(__dirname, '../..');
-// In CI the test always runs (a missing browser fails it); locally it needs Debian's chromium.
-const run = process.env.CI || existsSync(CHROMIUM) ? describe : describe.skip;
+const run = browserTestsEnabled() ? describe : describe.skip;
 
 jest.setTimeout(120_000);
 
-async function launch(): Promise<{ context: BrowserContext; page: Page; profile: string }> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1440, height: 900 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, profile };
+async function launch(): Promise<Browser & { page: Page }> {
+  const browser = await startBrowser({ viewport: { width: 1440, height: 900 } });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return { ...browser, page };
 }
 
 async function menu(page: Page, item: string): Promise<void> {
@@ -72,9 +56,8 @@ run('the playground in a browser', () => {
   });
 
   afterAll(async () => {
-    await browser?.context.close();
+    await browser?.close();
     await started?.close();
-    rmSync(browser?.profile ?? '', { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -251,7 +234,8 @@ run('the sample clinic in a browser', () => {
       {},
     );
     const started = await startPlayground(args, root, () => undefined);
-    const { context, page, profile } = await launch();
+    const browser = await launch();
+    const { page } = browser;
     try {
       await page.goto(started.url);
       await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
@@ -265,9 +249,8 @@ run('the sample clinic in a browser', () => {
       mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true });
       await page.screenshot({ path: path.join(root, 'docs/screenshots/playground.png') });
     } finally {
-      await context.close();
+      await browser.close();
       await started.close();
-      rmSync(profile, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
   });

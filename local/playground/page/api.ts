@@ -1,12 +1,8 @@
 // The page's client for the playground server: typed fetches of state, grid windows and actions.
 import type { CellView, SheetView } from '../../contract';
+import type { Alert, Mail, Menu, MenuEntry, Toast } from '../workbook';
 
-export type { CellView, SheetView };
-
-export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; caption: string; items: MenuEntry[] };
+export type { CellView, Mail, MenuEntry, SheetView };
 
 export interface PanelInfo {
   id: string;
@@ -21,28 +17,15 @@ export interface State {
   title: string;
   tabs: Array<{ name: string; hidden: boolean }>;
   activeTab: string;
-  menus: Array<{ title: string; items: MenuEntry[] }>;
+  menus: Menu[];
   sidebar: PanelInfo | null;
   dialog: PanelInfo | null;
-  toasts: Array<{ id: number; message: string; title: string; timeoutSeconds: number }>;
-  alerts: Array<{ id: number; title: string; prompt: string; answer: string }>;
+  toasts: Array<Toast & { id: number }>;
+  alerts: Array<Alert & { id: number }>;
   outboxCount: number;
   clock: { iso: string; text: string; timeZone: string };
   user: string;
   users: string[];
-}
-
-export interface Mail {
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  name: string;
-  replyTo: string;
-  sender: string;
-  at: string;
 }
 
 export class ApiError extends Error {}

@@ -1,5 +1,5 @@
 // The playground page: menu bar, clock, user switcher, grid with tabs, sidebar, dialog, toasts and the outbox.
-import { render } from 'preact';
+import { type RefObject, render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Mail, type MenuEntry, type PanelInfo, type State } from './api';
 import { Grid } from './grid';
@@ -9,6 +9,38 @@ const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
 function frameSrc(id: string): string {
   const [kind, index] = id.split('-');
   return `/frame/${kind}/${index}`;
+}
+
+/** A sidebar's or dialog's chrome: its title, a close button, and the add-on's HTML in a sandboxed frame. */
+function PanelFrame({
+  kind,
+  panel,
+  frame,
+  onClose,
+}: {
+  kind: 'sidebar' | 'dialog';
+  panel: PanelInfo;
+  frame: RefObject<HTMLIFrameElement | null>;
+  onClose: () => void;
+}) {
+  return (
+    <>
+      <header>
+        <span class="panel-title">{panel.title}</span>
+        <button type="button" class="close" aria-label={`Close ${kind}`} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <iframe
+        key={panel.id}
+        ref={frame}
+        title={panel.title || (kind === 'sidebar' ? 'Sidebar' : 'Dialog')}
+        name={kind}
+        sandbox={SANDBOX}
+        src={frameSrc(panel.id)}
+      />
+    </>
+  );
 }
 
 function MenuList({ items, onPick }: { items: MenuEntry[]; onPick: (fn: string) => void }) {
@@ -309,24 +341,11 @@ function App() {
         </section>
         {sidebar ? (
           <aside class="sidebar" style={{ width: `${sidebar.width ?? 300}px` }}>
-            <header>
-              <span class="panel-title">{sidebar.title}</span>
-              <button
-                type="button"
-                class="close"
-                aria-label="Close sidebar"
-                onClick={() => act(() => api.close('sidebar'))}
-              >
-                ×
-              </button>
-            </header>
-            <iframe
-              key={sidebar.id}
-              ref={sidebarFrame}
-              title={sidebar.title || 'Sidebar'}
-              name="sidebar"
-              sandbox={SANDBOX}
-              src={frameSrc(sidebar.id)}
+            <PanelFrame
+              kind="sidebar"
+              panel={sidebar}
+              frame={sidebarFrame}
+              onClose={() => act(() => api.close('sidebar'))}
             />
           </aside>
         ) : null}
@@ -343,24 +362,11 @@ function App() {
               height: `${(dialogSize.height ?? dialog.height ?? 400) + 44}px`,
             }}
           >
-            <header>
-              <span class="panel-title">{dialog.title}</span>
-              <button
-                type="button"
-                class="close"
-                aria-label="Close dialog"
-                onClick={() => act(() => api.close('dialog'))}
-              >
-                ×
-              </button>
-            </header>
-            <iframe
-              key={dialog.id}
-              ref={dialogFrame}
-              title={dialog.title || 'Dialog'}
-              name="dialog"
-              sandbox={SANDBOX}
-              src={frameSrc(dialog.id)}
+            <PanelFrame
+              kind="dialog"
+              panel={dialog}
+              frame={dialogFrame}
+              onClose={() => act(() => api.close('dialog'))}
             />
           </div>
         </div>

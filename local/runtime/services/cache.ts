@@ -80,6 +80,6 @@ export class CacheService {
     return new Cache(this._rt, this._state.document);
   }
   getUserCache(): Cache {
-    return new Cache(this._rt, this._state.user(this._rt.current()?.user ?? this._rt.options.user));
+    return new Cache(this._rt, this._state.user(this._rt.effectiveUser()));
   }
 }

@@ -113,7 +113,7 @@ export class LockService {
     return new Lock(this._rt, this._table, 'script');
   }
   getUserLock(): Lock {
-    const user = this._rt.current()?.user ?? this._rt.options.user;
+    const user = this._rt.effectiveUser();
     return new Lock(this._rt, this._table, `user:${user}`);
   }
 }

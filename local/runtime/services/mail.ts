@@ -144,6 +144,6 @@ export class MailApp {
   }
 
   private _sender(): string {
-    return this._rt.current()?.user ?? this._rt.options.user;
+    return this._rt.effectiveUser();
   }
 }

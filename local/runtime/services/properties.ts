@@ -89,6 +89,6 @@ export class PropertiesService {
     return new Properties(this._state.document);
   }
   getUserProperties(): Properties {
-    return new Properties(this._state.user(this._rt.current()?.user ?? this._rt.options.user));
+    return new Properties(this._state.user(this._rt.effectiveUser()));
   }
 }

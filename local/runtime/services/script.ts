@@ -164,7 +164,7 @@ export class Trigger {
 type Host = { rt: Runtime; state: TriggerState; spreadsheetId: () => string };
 
 function owner(host: Host): string {
-  return host.rt.current()?.user ?? host.rt.options.user;
+  return host.rt.effectiveUser();
 }
 
 export class TriggerBuilder {

@@ -1,22 +1,7 @@
-// Session and User: who runs the script, in which zone and language.
+// Session: who runs the script, in which zone and language.
 import { createHash } from 'node:crypto';
+import { User } from '../../shared/user';
 import type { Runtime } from '../execution';
-
-export class User {
-  constructor(private readonly _email: string) {}
-  getEmail(): string {
-    return this._email;
-  }
-  getUserLoginId(): string {
-    return this._email;
-  }
-  getNickname(): string {
-    return this._email.split('@')[0] ?? '';
-  }
-  toString(): string {
-    return this._email;
-  }
-}
 
 export class Session {
   constructor(
@@ -29,7 +14,7 @@ export class Session {
   }
   /** Whose authority the script runs under: the trigger owner for installable triggers. */
   getEffectiveUser(): User {
-    return new User(this._rt.current()?.user ?? this._rt.options.user);
+    return new User(this._rt.effectiveUser());
   }
   getScriptTimeZone(): string {
     return this._rt.scriptTimeZone;
@@ -39,13 +24,13 @@ export class Session {
   }
   /** Language code of the user's setting, e.g. 'ru' for ru_RU. */
   getActiveUserLocale(): string {
-    const user = this._rt.current()?.user ?? this._rt.options.user;
+    const user = this._rt.effectiveUser();
     const locale = this._locales().get(user) ?? this._rt.options.locale;
     return locale.split(/[_-]/)[0];
   }
   /** A stable key per user and script that reveals no email. */
   getTemporaryActiveUserKey(): string {
-    const user = this._rt.current()?.user ?? this._rt.options.user;
+    const user = this._rt.effectiveUser();
     return createHash('sha256').update(`kartoteka:${user}`).digest('base64').slice(0, 43);
   }
 }

@@ -113,6 +113,12 @@ const BUTTONS_OF: Record<string, AnswerName[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
+/** Reads alert/prompt's three forms: (prompt), (prompt, buttons), (title, prompt, buttons). */
+function dialogArgs(a: unknown, b: unknown, c: unknown): { title: string; prompt: string; buttons: EnumValue } {
+  if (c !== undefined) return { title: String(a), prompt: String(b), buttons: c as EnumValue };
+  return { title: '', prompt: String(a), buttons: b instanceof EnumValue ? b : ButtonSet.OK };
+}
+
 export class Ui {
   readonly Button: Enum = Button;
   readonly ButtonSet: Enum = ButtonSet;
@@ -128,7 +134,7 @@ export class Ui {
     return new Menu(this, this._state.addonName, true);
   }
   showSidebar(output: HtmlOutput): void {
-    this._state.sidebars.push(this.panel(output, 'sidebar', output instanceof HtmlOutput ? output.getTitle() : ''));
+    this._state.sidebars.push(this.panel(output, 'sidebar'));
   }
   showModalDialog(output: HtmlOutput, title: string): void {
     this._state.dialogs.push(this.panel(output, 'modal', String(title)));
@@ -137,14 +143,15 @@ export class Ui {
     this._state.dialogs.push(this.panel(output, 'modeless', String(title)));
   }
   showDialog(output: HtmlOutput): void {
-    this._state.dialogs.push(this.panel(output, 'modal', output instanceof HtmlOutput ? output.getTitle() : ''));
+    this._state.dialogs.push(this.panel(output, 'modal'));
   }
 
-  private panel(output: HtmlOutput, kind: PanelRecord['kind'], title: string): PanelRecord {
+  /** A shown panel; without a title argument the output's own title is shown. */
+  private panel(output: HtmlOutput, kind: PanelRecord['kind'], title?: string): PanelRecord {
     if (!(output instanceof HtmlOutput)) throw new Error('Invalid argument: userInterface');
     const { user, at } = this._who();
     return {
-      title,
+      title: title ?? output.getTitle(),
       width: output._width,
       height: output._height,
       content: output.getContent(),
@@ -157,17 +164,7 @@ export class Ui {
 
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: unknown, b?: unknown, c?: unknown): EnumValue {
-    let title = '';
-    let prompt: string;
-    let buttons: EnumValue = ButtonSet.OK;
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = c as EnumValue;
-    } else if (b instanceof EnumValue) {
-      prompt = String(a);
-      buttons = b;
-    } else prompt = String(a);
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const { button } = this.nextAnswer(buttons);
     this._state.alerts.push({ kind: 'alert', title, prompt, buttons: buttons.name(), answer: button });
     return Button[button];
@@ -175,17 +172,7 @@ export class Ui {
 
   /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) */
   prompt(a: unknown, b?: unknown, c?: unknown): PromptResponse {
-    let title = '';
-    let prompt: string;
-    let buttons: EnumValue = ButtonSet.OK;
-    if (c !== undefined) {
-      title = String(a);
-      prompt = String(b);
-      buttons = c as EnumValue;
-    } else if (b instanceof EnumValue) {
-      prompt = String(a);
-      buttons = b;
-    } else prompt = String(a);
+    const { title, prompt, buttons } = dialogArgs(a, b, c);
     const { button, text } = this.nextAnswer(buttons);
     this._state.alerts.push({ kind: 'prompt', title, prompt, buttons: buttons.name(), answer: button, text });
     return new PromptResponse(Button[button], text);
