@@ -577,6 +577,7 @@ export function recompute(ctx: Ctx): RecomputeSummary {
   const firstDates = new Map<string, { contact: string; purchase: string }>();
   let unknownClientRows = 0;
   const known = new Set(scan.rows.map((r) => String(r.id)).filter(Boolean));
+  const kinds = new Map<string, ReturnType<typeof kindOfContactType>>();
   if (jLast >= 2) {
     const width = Math.max(jCols.at, jCols.clientId, jCols.type, jCols.amount);
     const grid = journal.sheet.getRange(2, 1, jLast - 1, width).getValues();
@@ -594,7 +595,12 @@ export function recompute(ctx: Ctx): RecomputeSummary {
         typeof amountCell === 'number'
           ? amountCell
           : Number(String(amountCell).replace(/\s/g, '').replace(',', '.')) || 0;
-      const kind = kindOfContactType(ctx.settings, String(cells[jCols.type - 1] ?? ''));
+      const typeLabel = String(cells[jCols.type - 1] ?? '');
+      let kind = kinds.get(typeLabel);
+      if (!kinds.has(typeLabel)) {
+        kind = kindOfContactType(ctx.settings, typeLabel);
+        kinds.set(typeLabel, kind);
+      }
       facts.push({ clientId, at, kind, amount });
       const fd = firstDates.get(clientId) ?? { contact: '', purchase: '' };
       const day = at.slice(0, 10);
@@ -640,8 +646,9 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     }
   }
   writeColumnUpdates(loc, updates, ctx.timeZone);
+  const assigned = new Map(updates.filter((u) => u.patch.id).map((u) => [u.row, String(u.patch.id)]));
   rememberHints(
-    scan.rows.map((r) => [String(updates.find((u) => u.row === r.row)?.patch.id ?? r.id), r.row, String(r.fullName)]),
+    scan.rows.map((r) => [assigned.get(r.row) ?? String(r.id), r.row, String(r.fullName)]),
     true,
   );
   return {
@@ -701,12 +708,13 @@ function writeColumnUpdates(loc: Located, updates: Array<{ row: number; patch: R
   const keys = [...new Set(updates.flatMap((u) => Object.keys(u.patch)))];
   const minRow = Math.min(...updates.map((u) => u.row));
   const maxRow = Math.max(...updates.map((u) => u.row));
+  const keyAt = new Map(Object.entries(loc.layout.columns).map(([k, c]) => [c, k]));
   for (const [first, count] of runs(columnsOf(loc.layout, keys))) {
     const range = loc.sheet.getRange(minRow, first, maxRow - minRow + 1, count);
     const grid = range.getValues();
     for (const u of updates) {
       for (let c = first; c < first + count; c++) {
-        const key = Object.keys(loc.layout.columns).find((k) => loc.layout.columns[k] === c);
+        const key = keyAt.get(c);
         if (key && key in u.patch) grid[u.row - minRow][c - first] = toCell(clientField(key), u.patch[key], tz);
       }
     }
