@@ -19,7 +19,7 @@ const clasp = JSON.parse(readFileSync('.clasp.json', 'utf8'));
 if (!clasp.scriptId) {
   stop(
     'No Apps Script project is configured: .clasp.json has an empty "scriptId".\n' +
-      '  Either create a new spreadsheet with its script:  npx clasp create --type sheets --title Kartoteka --rootDir dist\n' +
+      '  Either create a new spreadsheet with its script:  npm run create-sheet\n' +
       '  or paste the Script ID of your sheet (Extensions → Apps Script → Project settings → Script ID)\n' +
       '  into "scriptId" in .clasp.json. See README → Deploy to your Google Sheet.',
   );
