@@ -18,6 +18,8 @@ if (![path.join(os.homedir(), '.clasprc.json'), path.resolve('.clasprc.json')].s
   stop('You are not logged in to clasp. Run:  npx clasp login   (then npm run create-sheet again).');
 }
 const title = process.argv[2] || 'Kartoteka';
+// clasp writes the new project's manifest into rootDir: dist must exist.
+if (spawnSync('node', ['esbuild.config.mjs'], { stdio: 'inherit' }).status !== 0) stop('The build failed.');
 // clasp create refuses to run next to an existing .clasp.json, so ours steps aside and gets the new ID back.
 renameSync(CONFIG, BACKUP);
 let created;
