@@ -32,6 +32,21 @@ async function cellUnder(page: Page, header: string, row: number) {
   return page.locator(`[data-cell="${a1}"]`);
 }
 
+/** Opens a tab and waits until its grid shows its first header (a click during a re-render is tried again). */
+async function openTab(page: Page, name: string, firstHeader: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('.tab', { hasText: name }).click();
+    try {
+      await page
+        .locator(`.grid-scroller[data-tab="${name}"] .sticky-top [data-cell="A1"]`, { hasText: firstHeader })
+        .waitFor({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
 function sidebar(page: Page): FrameLocator {
   return page.frameLocator('iframe[name="sidebar"]');
 }
@@ -49,9 +64,11 @@ run('the playground in a browser', () => {
       ['--data', path.join(dir, 'clinic.xlsx'), '--empty', '--fresh', '--port', '0', '--no-open'],
       {},
     );
-    started = await startPlayground(args, root, () => undefined);
+    // What the server logs (a function or trigger that threw) is printed: it explains a failing step.
+    started = await startPlayground(args, root, (m: string) => console.log('playground server:', m));
     browser = await launch();
     page = browser.page;
+    page.on('pageerror', (e) => console.log('playground page error:', e.message));
     await page.goto(started.url);
   });
 
@@ -170,17 +187,18 @@ run('the playground in a browser', () => {
     // …but a purchase typed straight into the journal counts only after the nightly recompute.
     const total = await cellUnder(page, 'Сумма покупок', 2);
     const id = (await (await cellUnder(page, 'ID', 2)).textContent())!.trim();
-    await page.locator('.tab', { hasText: 'Журнал' }).click();
-    await page.locator('.tab.active', { hasText: 'Журнал' }).waitFor();
-    await page.locator('[data-cell="A3"]').click();
+    await openTab(page, 'Журнал', 'Когда');
+    const journal = page.locator('.grid-scroller[data-tab="Журнал"]');
+    await journal.locator('[data-cell="A3"]').click();
+    await journal.locator('[data-cell="A3"].selected').waitFor();
     await page.evaluate((clientId) => {
       const data = new DataTransfer();
       data.setData('text/plain', `15.03.2026\t${clientId}\t\tПокупка\tпо телефону\t\t2 000\r\n`);
       const grid = document.querySelector('.grid-scroller') as HTMLElement;
       grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, id);
-    await page.locator('[data-cell="B3"]', { hasText: id }).waitFor();
-    await page.locator('.tab', { hasText: 'Клиенты' }).click();
+    await journal.locator('[data-cell="B3"]', { hasText: id }).waitFor();
+    await openTab(page, 'Клиенты', 'ФИО');
     await total.filter({ hasText: /15\s000/ }).waitFor();
     const before = (await page.getByTestId('clock').textContent())!;
     await page.getByRole('button', { name: 'Next morning 9:00' }).click();

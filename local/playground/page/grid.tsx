@@ -55,6 +55,7 @@ function isNumeric(cell: CellView | undefined): boolean {
 export function Grid({ tab, version, onChanged, onError }: Props) {
   const [meta, setMeta] = useState<SheetView | null>(null);
   const blocks = useRef(new Map<number, { version: number; cells: CellView[][] }>());
+  const [retry, setRetry] = useState(0);
   const inflight = useRef(new Set<string>());
   const [, setTick] = useState(0);
   const [viewport, setViewport] = useState({ top: 0, left: 0, height: 600 });
@@ -137,9 +138,11 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
         .catch((e) => {
           inflight.current.delete(key);
           onError(String(e.message ?? e));
+          // A block that failed to load is asked for again instead of staying stale until the next change.
+          setTimeout(() => setRetry((n) => n + 1), 1000);
         });
     }
-  }, [meta, tab, version, first, last, cols, frozenRows]);
+  }, [meta, tab, version, first, last, cols, frozenRows, retry]);
 
   const cellAt = (r: number, c: number): CellView | undefined =>
     blocks.current.get(Math.floor((r - 1) / BLOCK))?.cells[(r - 1) % BLOCK]?.[c - 1];
