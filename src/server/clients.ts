@@ -183,7 +183,12 @@ function loadClient(ctx: Ctx, id: string): { rec: Row; row: number; loc: Located
   if (!CLIENT_ID_PATTERN.test(id)) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
   let found = findClient(ctx, id);
   let loc = found.loc ?? clientsTab(ctx.ss);
-  let rec = readRow(loc.sheet, loc.layout, found.row, ctx.timeZone);
+  let rec: Row = {};
+  try {
+    rec = readRow(loc.sheet, loc.layout, found.row, ctx.timeZone);
+  } catch (_e) {
+    // The hinted row is gone (rows deleted since): the scan below finds the client.
+  }
   if (rec.id !== id && found.fromHint) {
     const scan = scanForRow(ctx.ss, id, ctx.timeZone);
     if (!scan.row) throw new UserError({ clientId: t(ctx.lang, 'client.notFound', { id }) });
@@ -251,8 +256,14 @@ export function logContact(ctx: Ctx, input: unknown) {
     let found = findClient(ctx, contact.clientId);
     if (found.loc) layout = found.loc.layout;
     let span = blockSpan(layout);
-    let range = ctx.ss.getRange(spanA1(layout, found.row, span.first, span.last));
-    let cells = range.getValues()[0];
+    let range: GoogleAppsScript.Spreadsheet.Range | undefined;
+    let cells: unknown[] = [];
+    try {
+      range = ctx.ss.getRange(spanA1(layout, found.row, span.first, span.last));
+      cells = range.getValues()[0];
+    } catch (_e) {
+      // The hinted row no longer exists; looked up again below.
+    }
     const idAt = () => layout.columns.id - span.first;
     if (String(cells[idAt()]) !== contact.clientId) {
       // Rows moved (sort, delete) or the layout changed since the hint: look again.
@@ -287,11 +298,15 @@ export function logContact(ctx: Ctx, input: unknown) {
     }
     const changedKeys = CONTACT_BLOCK_KEYS.filter((k) => String(next[k] ?? '') !== String(cur[k] ?? ''));
     if (changedKeys.length) {
+      const verified = range as GoogleAppsScript.Spreadsheet.Range;
       if (span.contiguous) {
-        const out = CONTACT_BLOCK_KEYS.map((k) => toCell(blockField(k), next[k], ctx.timeZone));
-        range.setValues([out]);
+        // By column, not by key order: people may have reordered columns inside the block.
+        const out: unknown[] = new Array(span.last - span.first + 1);
+        for (const k of CONTACT_BLOCK_KEYS)
+          out[layout.columns[k] - span.first] = toCell(blockField(k), next[k], ctx.timeZone);
+        verified.setValues([out]);
       } else {
-        const sheet = range.getSheet();
+        const sheet = verified.getSheet();
         const patch: Row = {};
         for (const k of changedKeys) patch[k] = next[k];
         writeFields(sheet, layout, found.row, patch, ctx.timeZone);

@@ -215,6 +215,31 @@ describe('logContact', () => {
   });
 });
 
+describe('logContact after people reshaped the sheet', () => {
+  it('writes totals under the right headers after two total columns were swapped', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const { id } = addClient(addon, { fullName: 'Петрова Анна' });
+    const headers = () => wb.values(C)[0] as string[];
+    const purchasesCol = headers().indexOf('Покупок') + 1;
+    wb.moveColumns(C, purchasesCol, 1, purchasesCol + 2); // "Покупок" now after "Сумма покупок"
+    expect(headers().indexOf('Покупок')).toBeGreaterThan(headers().indexOf('Сумма покупок'));
+    addon.call('logContact', { clientId: id, type: 'Покупка', amount: 1234 });
+    const card = rowWhere(wb.values(C), 'ID', id)!;
+    expect(card['Покупок']).toBe(1);
+    expect(card['Сумма покупок']).toBe(1234);
+  });
+
+  it('finds the client when the remembered row was deleted from under it', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    addClient(addon, { fullName: 'Первый Клиент' });
+    const { id } = addClient(addon, { fullName: 'Второй Клиент' });
+    wb.deleteRows(C, 2, 1);
+    const r = addon.call('logContact', { clientId: id, type: 'Покупка', amount: 10 }) as any;
+    expect(r.ok).toBe(true);
+    expect(rowWhere(wb.values(C), 'ID', id)!['Сумма покупок']).toBe(10);
+  });
+});
+
 describe('a person typing in the Clients tab', () => {
   it('turns a row with a new name into a card at once: ID, created today, first stage, zero totals', () => {
     const { wb, addon } = setUpWorkbook('ru');
