@@ -46,12 +46,11 @@ function frequencyLabel(ctx: Ctx, f: Frequency): string {
   return f ? FREQUENCY_LABELS[ctx.lang][f] : '';
 }
 
-function frequencyKey(ctx: Ctx, label: unknown): Frequency {
+function frequencyKey(label: unknown): Frequency {
   const text = String(label ?? '');
   for (const lang of ['ru', 'en'] as const) {
     for (const [k, v] of Object.entries(FREQUENCY_LABELS[lang])) if (v === text) return k as Frequency;
   }
-  void ctx;
   return '';
 }
 
@@ -62,7 +61,7 @@ function derivedOf(ctx: Ctx, rec: Row): Derived {
     totalSpent: Number(rec.totalSpent) || 0,
     lastContactOn: String(rec.lastContactOn ?? ''),
     lastPurchaseOn: String(rec.lastPurchaseOn ?? ''),
-    frequency: frequencyKey(ctx, rec.frequency),
+    frequency: frequencyKey(rec.frequency),
     loyaltyPoints: Number(rec.loyaltyPoints) || 0,
   };
 }
@@ -571,8 +570,14 @@ export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
     journal.sheet.appendRow(cells);
     if (Object.keys(patch).length) writeFields(a.loc.sheet, a.loc.layout, a.row, patch, ctx.timeZone);
     b.loc.sheet.deleteRow(b.row);
-    const summary = recompute(ctx);
-    void summary;
+    // Totals of the kept card from its whole journal (its own rows and the moved ones).
+    const keepRow = b.row < a.row ? a.row - 1 : a.row;
+    let totals = EMPTY_DERIVED;
+    const facts = journalEntries(ctx, keep, Number.POSITIVE_INFINITY)
+      .map((e) => ({ at: e.at, kind: e.kind || undefined, amount: e.amount === '' ? 0 : e.amount }))
+      .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+    for (const fact of facts) totals = applyFact(totals, fact, ctx.settings);
+    writeFields(a.loc.sheet, a.loc.layout, keepRow, derivedCells(ctx, totals), ctx.timeZone);
     return { ok: true as const, id: keep, moved, message: t(ctx.lang, 'merge.done', { keep, drop, moved }) };
   });
 }

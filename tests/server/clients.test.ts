@@ -336,6 +336,20 @@ describe('search, card, merge and recompute', () => {
     expect(journal.some((r) => String(r[col(journal, 'Что было')]).includes(drop.id))).toBe(true);
   });
 
+  it('merges into a card that sits below the removed one, with both journals counted', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const older = addClient(addon, { fullName: 'Смирнова Ольга', phone: '+7 900 111-11-11' });
+    const newer = addClient(addon, { fullName: 'Смирнова Ольга Петровна', allowDuplicate: true });
+    addon.call('logContact', { clientId: older.id, type: 'Покупка', amount: 300, at: '2026-03-01T10:00' });
+    addon.call('logContact', { clientId: newer.id, type: 'Покупка', amount: 200 });
+    const r = addon.call('mergeClients', newer.id, older.id) as any;
+    expect(r.ok).toBe(true);
+    const kept = rowWhere(wb.values(C), 'ID', newer.id)!;
+    expect(kept).toMatchObject({ Покупок: 2, 'Сумма покупок': 500, Телефон: '+79001111111' });
+    expect(wb.values(C).length).toBe(2);
+    expect(rowWhere(wb.values(C), 'ID', older.id)).toBeUndefined();
+  });
+
   it('recompute counts rows people typed into the journal by hand and gives hand-typed clients an ID', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const { id } = addClient(addon, { fullName: 'Петрова Анна' });
