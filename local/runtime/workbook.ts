@@ -297,7 +297,7 @@ export class Workbook {
     return this._model !== undefined;
   }
 
-  /** The emulated spreadsheet (helper A's SpreadsheetModel). */
+  /** The emulated spreadsheet (local/spreadsheet). */
   get model(): SpreadsheetModel {
     if (!this._model) throw new Error('this workbook has no spreadsheet model');
     return this._model;

@@ -1,4 +1,4 @@
-// The client form's layout and values: the brief's groups, sheet headers as labels, Settings lists, consent stamping.
+// The client form's layout and values: the card's groups (reference, interaction, relationship), sheet headers as labels, Settings lists, consent stamping.
 import {
   clientInputOf,
   EDIT_CLIENT_LAYOUT,
