@@ -55,7 +55,7 @@ function frequencyKey(label: unknown): Frequency {
 }
 
 /** Derived fields as read from a card's cells (frequency arrives as its localized label). */
-function derivedOf(ctx: Ctx, rec: Row): Derived {
+function derivedOf(rec: Row): Derived {
   return {
     purchases: Number(rec.purchases) || 0,
     totalSpent: Number(rec.totalSpent) || 0,
@@ -282,7 +282,7 @@ export function logContact(ctx: Ctx, input: unknown) {
     const cur: Row = {};
     for (const key of CONTACT_BLOCK_KEYS)
       cur[key] = fromCell(blockField(key), cells[layout.columns[key] - span.first], ctx.timeZone);
-    const before = derivedOf(ctx, cur);
+    const before = derivedOf(cur);
     const fact = { at: contact.at, kind: contact.kind, amount: contact.amount === '' ? 0 : contact.amount };
     const after = applyFact(before, fact, ctx.settings);
     const next: Row = { ...cur, ...derivedCells(ctx, after) };
@@ -646,7 +646,7 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     const id = String(patch.id ?? r.id);
     if (!id) continue;
     const d = derived.get(id) ?? EMPTY_DERIVED;
-    const current = derivedOf(ctx, r);
+    const current = derivedOf(r);
     const emptyCells = DERIVED_KEYS.some(
       (k) => r[k] === '' && (d as unknown as Record<string, unknown>)[k] !== '' && k !== 'frequency',
     );

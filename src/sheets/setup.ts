@@ -12,6 +12,7 @@ import {
   MILESTONES,
   type SettingsData,
   VALUE_DEFS,
+  validateSettings,
 } from '../domain/settings';
 import { type Lang, t } from '../i18n';
 import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY } from './layout';
@@ -21,6 +22,7 @@ import {
   LIST_KEY,
   LISTS_FIRST_COLUMN,
   listColumnValues,
+  readRawSettings,
   readSettingsLayout,
   SETTINGS_TAB_KEY,
   valueHeaders,
@@ -53,14 +55,34 @@ export function dateFormat(locale: string): string {
   return 'yyyy-mm-dd';
 }
 
-function numberFormatOf(field: FieldDef, locale: string): string {
+/** Money as the Settings currency shows it in Sheets (symbol where the currency has a common one). */
+export function moneyFormat(currency: string): string {
+  switch (currency) {
+    case 'RUB':
+      return '#,##0.00 [$₽-419]';
+    case 'USD':
+      return '[$$]#,##0.00';
+    case 'EUR':
+      return '#,##0.00 [$€]';
+    case 'GBP':
+      return '[$£]#,##0.00';
+    case 'KZT':
+      return '#,##0.00 [$₸]';
+    case 'UAH':
+      return '#,##0.00 [$₴]';
+    default:
+      return '#,##0.00';
+  }
+}
+
+function numberFormatOf(field: FieldDef, locale: string, currency: string): string {
   switch (field.type) {
     case 'date':
       return dateFormat(locale);
     case 'datetime':
       return `${dateFormat(locale)} hh:mm`;
     case 'amount':
-      return '#,##0.00';
+      return moneyFormat(currency);
     case 'count':
       return '0';
     default:
@@ -202,6 +224,7 @@ function applyRules(
   { sheet, layout }: { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout },
   def: TabDef,
   listRange: (key: string) => GoogleAppsScript.Spreadsheet.Range | null,
+  currency: string,
   result: SetupResult,
 ): void {
   rememberLayout(layout);
@@ -211,7 +234,7 @@ function applyRules(
     const column = layout.columns[field.key];
     if (!column) continue;
     const body = sheet.getRange(2, column, rows, 1);
-    body.setNumberFormat(numberFormatOf(field, ctx.locale));
+    body.setNumberFormat(numberFormatOf(field, ctx.locale, currency));
     const rule = validationFor(field, ctx.lang, ctx.locale, listRange);
     if (rule) {
       body.setDataValidation(rule);
@@ -338,17 +361,15 @@ export function setupTabs(ctx: SetupContext): SetupResult {
   const clients = ensureRecordTab(ctx, TABS.clients, 0, result);
   const journal = ensureRecordTab(ctx, TABS.journal, 1, result);
   const settings = ensureSettingsTab(ctx, 2, result);
-  const settingsLayout = readSettingsLayout(
-    settings,
-    settings.getRange(1, 1, 1, settings.getLastColumn()).getValues()[0],
-  );
+  const { raw, layout: settingsLayout } = readRawSettings(settings);
+  const { currency } = validateSettings(raw, defaultSettings(ctx.lang, ctx.locale)).settings.values;
   const listRange = (key: string) => {
     const column = settingsLayout.lists[key as keyof typeof settingsLayout.lists];
     return column ? settings.getRange(2, column, Math.max(settings.getMaxRows() - 1, 1), 1) : null;
   };
   ctx.progress(t(ctx.lang, 'setup.rules'));
-  applyRules(ctx, clients, TABS.clients, listRange, result);
-  applyRules(ctx, journal, TABS.journal, listRange, result);
+  applyRules(ctx, clients, TABS.clients, listRange, currency, result);
+  applyRules(ctx, journal, TABS.journal, listRange, currency, result);
   if (clients.sheet.getFrozenColumns() < 1) clients.sheet.setFrozenColumns(1);
   return result;
 }

@@ -183,6 +183,8 @@ describe('logContact', () => {
     const card = rowWhere(wb.values(C), 'ID', id)!;
     expect(card['Покупок']).toBe(3);
     expect(card['Сумма покупок']).toBe(16500.5);
+    // Money shows in the Settings currency, with Sheets' no-break spaces in the ru locale.
+    expect(wb.displayValues(C)[1][col(wb.values(C), 'Сумма покупок')].replace(/\u00a0/g, ' ')).toBe('16 500,50 ₽');
     const shown = wb.displayValues(C)[1];
     const values = wb.values(C);
     expect(shown[col(values, 'Первая покупка')]).toBe('15.03.2026');
