@@ -126,3 +126,25 @@ describe('setupDatabase', () => {
     expect(values[0]).toContain('ID');
   });
 });
+
+describe('the menu commands for long operations', () => {
+  it('Set up / repair shows progress toasts and ends with a summary alert', () => {
+    const { wb, addon } = openWorkbook('ru');
+    addon.call('menuSetupDatabase');
+    const toasts = wb.toasts.map((t: any) => String(t.message ?? t));
+    expect(toasts[0]).toBe('Настраиваю базу…');
+    expect(toasts).toContain('Создаю вкладку «Журнал»…');
+    const alert = (wb.ui as any).alerts.at(-1);
+    expect(alert.title).toBe('Настроить / восстановить базу');
+    expect(alert.prompt).toMatch(/База готова\. Созданы вкладки: Клиенты, Журнал, Настройки\./);
+  });
+
+  it('Recompute shows a start toast and a summary toast with the counts', () => {
+    const { wb, addon } = setUpWorkbook('en');
+    addon.call('addClient', { fullName: 'Anna Lee' });
+    addon.call('menuRecomputeClients');
+    const toasts = wb.toasts.map((t: any) => String(t.message ?? t));
+    expect(toasts.at(-2)).toBe('Recomputing client totals from the journal…');
+    expect(toasts.at(-1)).toMatch(/^Totals recomputed: 1 clients, \d+ changed, 0 journal rows/);
+  });
+});
