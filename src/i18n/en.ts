@@ -34,7 +34,7 @@ export const en: Messages = {
   'merge.done': 'Card {drop} merged into {keep}; journal entries moved: {moved}',
   'recompute.started': 'Recomputing client totals from the journal…',
   'recompute.done':
-    'Totals recomputed: {clients} clients, {changed} changed, {journalRows} journal rows, {idsAssigned} IDs assigned. Journal rows with an unknown client: {unknownClientRows}.',
+    'Totals recomputed. Clients: {clients}, changed: {changed}, journal rows: {journalRows}, IDs assigned: {idsAssigned}, journal rows with an unknown client: {unknownClientRows}.',
   'settings.listExpected': '{field}: a list is expected',
   'settings.saved': 'Settings saved',
   'settings.stageMissing':

@@ -32,7 +32,7 @@ export const ru = {
   'merge.done': 'Карточка {drop} объединена с {keep}; перенесено записей журнала: {moved}',
   'recompute.started': 'Пересчитываю итоги клиентов по журналу…',
   'recompute.done':
-    'Итоги пересчитаны: клиентов {clients}, изменено {changed}, строк журнала {journalRows}, присвоено ID {idsAssigned}. Строк журнала с неизвестным клиентом: {unknownClientRows}.',
+    'Итоги пересчитаны. Клиентов: {clients}, изменено: {changed}, строк журнала: {journalRows}, присвоено ID: {idsAssigned}, строк журнала с неизвестным клиентом: {unknownClientRows}.',
   'settings.listExpected': '{field}: ожидается список',
   'settings.saved': 'Настройки сохранены',
   'settings.stageMissing': 'Стадии воронки: нет стадии с вехой «{value}» — укажите её в колонке «Веха стадии»',

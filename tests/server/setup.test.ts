@@ -145,6 +145,6 @@ describe('the menu commands for long operations', () => {
     addon.call('menuRecomputeClients');
     const toasts = wb.toasts.map((t: any) => String(t.message ?? t));
     expect(toasts.at(-2)).toBe('Recomputing client totals from the journal…');
-    expect(toasts.at(-1)).toMatch(/^Totals recomputed: 1 clients, \d+ changed, 0 journal rows/);
+    expect(toasts.at(-1)).toMatch(/^Totals recomputed\. Clients: 1, changed: \d+, journal rows: 0/);
   });
 });
