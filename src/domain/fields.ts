@@ -163,7 +163,6 @@ export const TABS: Record<'clients' | 'journal', TabDef> = {
 
 export const SETTINGS_TAB_NAME: Record<Lang, string> = { ru: 'Настройки', en: 'Settings' };
 
-export const CLIENT_KEYS = CLIENT_FIELDS.map((x) => x.key);
 export const CLIENT_INPUT_FIELDS = CLIENT_FIELDS.filter((x) => !x.computed);
 export const DERIVED_KEYS = [
   'purchases',
@@ -186,12 +185,6 @@ export const CONTACT_BLOCK_KEYS = [
   'nextStep',
   'nextStepOn',
 ] as const;
-
-export function fieldOf(tab: TabDef, key: string): FieldDef {
-  const field = tab.fields.find((x) => x.key === key);
-  if (!field) throw new Error(`unknown field ${tab.key}.${key}`);
-  return field;
-}
 
 /** Header text → comparable form: lower case, ё→е, no punctuation or extra spaces. */
 export function headerKey(text: unknown): string {

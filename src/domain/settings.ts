@@ -315,10 +315,6 @@ export function kindFromText(v: unknown): ContactKind | undefined {
   return undefined;
 }
 
-export function stageOfMilestone(settings: SettingsData, m: Milestone): StageDef | undefined {
-  return settings.lists.stages.find((s) => s.milestone === m);
-}
-
 export function kindOfContactType(settings: SettingsData, label: string): ContactKind | undefined {
   const wanted = normalizeWord(label);
   return (

@@ -1,7 +1,6 @@
 // What google.script.run, the menu and triggers call: each request validated, errors turned into localized results.
 
 import { CLIENT_FIELDS, TABS } from '../domain/fields';
-import { asSheetText } from '../domain/normalize/text';
 import { defaultSettings, type SettingsData, SIMPLE_LIST_KEYS, VALUE_DEFS, validateSettings } from '../domain/settings';
 import { CLIENT_ID_PATTERN } from '../domain/validate';
 import { t } from '../i18n';
@@ -17,6 +16,7 @@ import {
   type ListColumnKey,
   listColumnValues,
   readRawSettings,
+  writeListColumn,
 } from '../sheets/settingsTab';
 import { setupTabs } from '../sheets/setup';
 import * as clients from './clients';
@@ -133,19 +133,15 @@ export function updateSettings(patch: SettingsPatch) {
         for (const problem of problems) errors[problem.path] = problemText(ctx, problem);
         if (Object.keys(errors).length) return { ok: false as const, errors };
 
-        const { raw: before, layout } = readRawSettings(sheet);
+        const { raw: before, layout, grid } = readRawSettings(sheet);
         for (const key of LIST_COLUMNS) {
           const column = layout.lists[key];
           if (!column) continue;
           const items = listColumnValues(settings, key as ListColumnKey, ctx.lang);
           const old = (before.lists[key] ?? []).map((x) => String(x));
           if (items.length === old.length && items.every((x, i) => x === old[i])) continue;
-          const height = Math.max(items.length, old.length);
-          sheet
-            .getRange(2, column, height, 1)
-            .setValues(Array.from({ length: height }, (_, i) => [i < items.length ? asSheetText(items[i]) : '']));
+          writeListColumn(sheet, column, items, old.length);
         }
-        const grid = sheet.getDataRange().getValues();
         for (const def of VALUE_DEFS) {
           if (!p.values || !(def.key in p.values)) continue;
           const r = grid.findIndex((row, i) => i > 0 && String(row[2]).trim() === def.key);

@@ -3,7 +3,7 @@ import { CLIENT_FIELDS, type FieldDef, TABS } from '../domain/fields';
 import { phoneDigits } from '../domain/normalize/phone';
 import { cacheGet, cacheGetAll, cachePut, cachePutAll } from '../services/env';
 import { fromCell, toCell } from './cells';
-import { a1, cachedLayout, columnsOf, headersMatch, type Layout, type Located, locate, relocate, runs } from './layout';
+import { a1, columnsOf, headersMatch, type Layout, type Located, locate, relocate, runs } from './layout';
 
 export type Row = Record<string, string | number>;
 
@@ -173,10 +173,6 @@ export function scanForRow(
 /** A1 of a row's span between two fields, for Spreadsheet.getRange without looking the tab up first. */
 export function spanA1(layout: Layout, row: number, first: number, last: number): string {
   return a1(layout.sheetName, row, first, row, last);
-}
-
-export function clientsLayoutOrNull(): Layout | undefined {
-  return cachedLayout('clients');
 }
 
 /** Digits of a stored phone, as E.164 would have them (RU trunk 8 read as 7), for fast duplicate checks. */

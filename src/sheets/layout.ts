@@ -36,21 +36,70 @@ export function cachedLayout(tab: string): Layout | undefined {
   return readJsonProp<Layout>(propKey(tab));
 }
 
-/** Finds a tab by its metadata tag, else by its name in either language. */
+/** The tab carrying a tab tag with this value (any tagged tab for null). */
+export function taggedSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  value: string | null,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  let finder = ss.createDeveloperMetadataFinder().withKey(TAB_KEY);
+  if (value) finder = finder.withValue(value);
+  for (const md of finder.find()) {
+    const sheet = md.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** A tab by its metadata tag, else by its name in either language. */
+export function findTabByTag(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tag: string,
+  names: Record<Lang, string>,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return taggedSheet(ss, tag) ?? ss.getSheetByName(names.ru) ?? ss.getSheetByName(names.en);
+}
+
 export function findTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   def: TabDef,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const tagged = ss.createDeveloperMetadataFinder().withKey(TAB_KEY).withValue(def.key).find();
-  for (const md of tagged) {
-    const sheet = md.getLocation().getSheet();
-    if (sheet) return sheet;
+  return findTabByTag(ss, def.key, def.name);
+}
+
+/**
+ * Columns of a tab by their developer-metadata tag (metaKey = key), then by header text for what is untagged.
+ * `tagged` tells which keys already carry their tag on the right column.
+ */
+export function tagColumns<K extends string>(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  metaKey: string,
+  known: readonly K[],
+  headerRow: unknown[],
+  keyForHeader: (text: unknown) => K | undefined,
+): { columns: Partial<Record<K, number>>; tagged: Set<K> } {
+  const columns: Partial<Record<K, number>> = {};
+  const claimed = new Set<number>();
+  const tagged = new Set<K>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(metaKey).find()) {
+    const key = md.getValue() as K;
+    if (!key || columns[key] || !known.includes(key)) continue;
+    const location = md.getLocation();
+    if (String(location.getLocationType()) !== 'COLUMN') continue;
+    const column = location.getColumn()?.getColumn();
+    if (!column || claimed.has(column)) continue;
+    columns[key] = column;
+    claimed.add(column);
+    tagged.add(key);
   }
-  for (const lang of ['ru', 'en'] as Lang[]) {
-    const sheet = ss.getSheetByName(def.name[lang]);
-    if (sheet) return sheet;
-  }
-  return null;
+  headerRow.forEach((text, i) => {
+    if (claimed.has(i + 1)) return;
+    const key = keyForHeader(text);
+    if (key && !columns[key]) {
+      columns[key] = i + 1;
+      claimed.add(i + 1);
+    }
+  });
+  return { columns, tagged };
 }
 
 /** Reads the tab's layout from the sheet itself: column metadata first, header text for untagged columns. */
@@ -65,35 +114,22 @@ export function readLayoutTagged(
 ): { layout: Layout; tagged: Set<string> } {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
   const headerRow = sheet.getRange(1, 1, 1, lastColumn).getDisplayValues()[0];
-  const columns: Record<string, number> = {};
-  const claimed = new Set<number>();
-  const tagged = new Set<string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(FIELD_KEY).find()) {
-    const key = md.getValue();
-    if (!key || columns[key] || !def.fields.some((f) => f.key === key)) continue;
-    const location = md.getLocation();
-    if (String(location.getLocationType()) !== 'COLUMN') continue;
-    const column = location.getColumn()?.getColumn();
-    if (!column) continue;
-    if (claimed.has(column)) continue;
-    columns[key] = column;
-    claimed.add(column);
-    tagged.add(key);
-  }
-  headerRow.forEach((text, i) => {
-    const column = i + 1;
-    if (claimed.has(column)) return;
-    const field = fieldForHeader(def, text);
-    if (field && !columns[field.key]) {
-      columns[field.key] = column;
-      claimed.add(column);
-    }
-  });
+  const keys = def.fields.map((f) => f.key);
+  const { columns, tagged } = tagColumns(sheet, FIELD_KEY, keys, headerRow, (text) => fieldForHeader(def, text)?.key);
   const headers: Record<string, string> = {};
   headerRow.forEach((text, i) => {
     headers[String(i + 1)] = String(text);
   });
-  return { layout: { tab: def.key, sheetName: sheet.getName(), columns, headers, lastColumn }, tagged };
+  return {
+    layout: {
+      tab: def.key,
+      sheetName: sheet.getName(),
+      columns: columns as Record<string, number>,
+      headers,
+      lastColumn,
+    },
+    tagged,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../domain/settings';
 import type { Lang } from '../i18n';
 import { cacheGet, cachePut, cacheRemove } from '../services/env';
+import { findTabByTag, tagColumns } from './layout';
 
 export const LIST_KEY = 'kartoteka.list';
 export const SETTINGS_TAB_KEY = 'settings';
@@ -40,17 +41,14 @@ const VALUE_HEADERS: Record<Lang, [string, string, string]> = {
 export function findSettingsSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const tagged = ss.createDeveloperMetadataFinder().withKey('kartoteka.tab').withValue(SETTINGS_TAB_KEY).find();
-  for (const md of tagged) {
-    const sheet = md.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return ss.getSheetByName(SETTINGS_TAB_NAME.ru) ?? ss.getSheetByName(SETTINGS_TAB_NAME.en);
+  return findTabByTag(ss, SETTINGS_TAB_KEY, SETTINGS_TAB_NAME);
 }
 
 export interface SettingsSheetLayout {
   /** list key → 1-based column */
   lists: Partial<Record<ListColumnKey, number>>;
+  /** Lists whose column already carries its metadata tag. */
+  tagged: Set<ListColumnKey>;
 }
 
 function headerMatches(text: unknown, key: ListColumnKey): boolean {
@@ -65,27 +63,10 @@ export function readSettingsLayout(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   headerRow: unknown[],
 ): SettingsSheetLayout {
-  const lists: SettingsSheetLayout['lists'] = {};
-  const claimed = new Set<number>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(LIST_KEY).find()) {
-    const key = md.getValue() as ListColumnKey;
-    if (!LIST_COLUMNS.includes(key) || lists[key]) continue;
-    const loc = md.getLocation();
-    if (String(loc.getLocationType()) !== 'COLUMN') continue;
-    const column = loc.getColumn()?.getColumn();
-    if (!column) continue;
-    lists[key] = column;
-    claimed.add(column);
-  }
-  headerRow.forEach((text, i) => {
-    if (claimed.has(i + 1)) return;
-    const key = LIST_COLUMNS.find((k) => !lists[k] && headerMatches(text, k));
-    if (key) {
-      lists[key] = i + 1;
-      claimed.add(i + 1);
-    }
-  });
-  return { lists };
+  const { columns, tagged } = tagColumns(sheet, LIST_KEY, LIST_COLUMNS, headerRow, (text) =>
+    LIST_COLUMNS.find((k) => headerMatches(text, k)),
+  );
+  return { lists: columns, tagged };
 }
 
 export interface RawSettings {
@@ -97,6 +78,7 @@ export interface RawSettings {
 export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
   raw: RawSettings;
   layout: SettingsSheetLayout;
+  grid: unknown[][];
 } {
   const grid = sheet.getDataRange().getValues();
   const layout = readSettingsLayout(sheet, grid[0] ?? []);
@@ -117,7 +99,7 @@ export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
       VALUE_DEFS.find((d) => d.label.ru === String(label).trim() || d.label.en === String(label).trim());
     if (def && !(def.key in values)) values[def.key] = value;
   }
-  return { raw: { lists, values }, layout };
+  return { raw: { lists, values }, layout, grid };
 }
 
 const SETTINGS_CACHE = 'settings';

@@ -15,7 +15,7 @@ import {
   validateSettings,
 } from '../domain/settings';
 import { type Lang, t } from '../i18n';
-import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY } from './layout';
+import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY, taggedSheet } from './layout';
 import {
   findSettingsSheet,
   LIST_COLUMNS,
@@ -95,20 +95,7 @@ function blankDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Google
   const sheets = ss.getSheets();
   if (sheets.length !== 1) return null;
   const only = sheets[0];
-  return only.getLastRow() === 0 && only.getLastColumn() === 0 && !findTagged(ss, null) ? only : null;
-}
-
-function findTagged(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  value: string | null,
-): GoogleAppsScript.Spreadsheet.Sheet | null {
-  let finder = ss.createDeveloperMetadataFinder().withKey(TAB_KEY);
-  if (value) finder = finder.withValue(value);
-  for (const md of finder.find()) {
-    const sheet = md.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return only.getLastRow() === 0 && only.getLastColumn() === 0 && !taggedSheet(ss, null) ? only : null;
 }
 
 function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, needed: number): void {
@@ -142,14 +129,14 @@ function ensureRecordTab(
   result: SetupResult,
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout } {
   const { lang } = ctx;
-  let sheet = findTagged(ctx.ss, def.key) ?? ctx.ss.getSheetByName(def.name.ru) ?? ctx.ss.getSheetByName(def.name.en);
+  let sheet = taggedSheet(ctx.ss, def.key) ?? ctx.ss.getSheetByName(def.name.ru) ?? ctx.ss.getSheetByName(def.name.en);
   const isNew = !sheet;
   if (!sheet) {
     ctx.progress(t(lang, 'setup.creatingTab', { tab: def.name[lang] }));
     sheet = createSheet(ctx, def.name[lang], index);
     result.created.push(sheet.getName());
   }
-  if (!findTagged(ctx.ss, def.key)) sheet.addDeveloperMetadata(TAB_KEY, def.key);
+  if (!taggedSheet(ctx.ss, def.key)) sheet.addDeveloperMetadata(TAB_KEY, def.key);
 
   const { layout, tagged } = readLayoutTagged(sheet, def);
   const missing = def.fields.filter((f) => !layout.columns[f.key]);
@@ -286,7 +273,7 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
     sheet.setColumnWidth(2, 90);
     sheet.setColumnWidth(3, 110);
   }
-  if (!findTagged(ctx.ss, SETTINGS_TAB_KEY)) sheet.addDeveloperMetadata(TAB_KEY, SETTINGS_TAB_KEY);
+  if (!taggedSheet(ctx.ss, SETTINGS_TAB_KEY)) sheet.addDeveloperMetadata(TAB_KEY, SETTINGS_TAB_KEY);
   // Value rows missing from an older tab are added below the last row.
   const grid = sheet.getDataRange().getValues();
   const presentKeys = new Set(grid.map((row) => String(row[2] ?? '').trim()));
@@ -320,13 +307,8 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
       layout.lists[key] = column;
     }
   }
-  const tagged = new Set<string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(LIST_KEY).find()) {
-    const key = md.getValue() as keyof typeof LIST_HEADERS;
-    if (md.getLocation().getColumn()?.getColumn() === layout.lists[key]) tagged.add(key);
-  }
   for (const key of LIST_COLUMNS) {
-    if (tagged.has(key)) continue;
+    if (layout.tagged.has(key)) continue;
     const letter = columnLetter(layout.lists[key]!);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(LIST_KEY, key);
   }
