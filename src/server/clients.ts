@@ -131,13 +131,18 @@ function displayPhone(ctx: Ctx, stored: string): string {
   return r.ok ? formatPhone(r.e164, ext || r.ext) : stored;
 }
 
-/** Defaults and funnel rules for a new card: createdOn today, stage lead, milestones of the stage stamped. */
-function prepareNewClient(ctx: Ctx, values: Row): Row {
-  const out: Row = { ...values };
-  if (!out.createdOn) out.createdOn = ctx.today;
-  if (!out.stage) out.stage = stageLabel(ctx.settings, 'lead');
-  const stamps = milestoneStamps(ctx.settings, String(out.stage), milestones(out), ctx.today);
-  return { ...out, ...stamps };
+/**
+ * What a new card gets besides what was entered — by the sidebar or typed into the sheet: createdOn today, the
+ * first stage, zero totals, and the milestone dates its stage implies. Only empty fields are filled.
+ */
+function newCardFields(ctx: Ctx, rec: Row): Row {
+  const fill: Row = {};
+  if (!rec.createdOn) fill.createdOn = ctx.today;
+  if (!rec.stage) fill.stage = stageLabel(ctx.settings, 'lead');
+  for (const key of ['purchases', 'totalSpent', 'loyaltyPoints'])
+    if (rec[key] === '' || rec[key] === undefined) fill[key] = 0;
+  const stage = String(fill.stage ?? rec.stage);
+  return { ...fill, ...milestoneStamps(ctx.settings, stage, milestones(rec), ctx.today) };
 }
 
 function milestones(rec: Row): MilestoneDates {
@@ -151,7 +156,7 @@ function milestones(rec: Row): MilestoneDates {
 export function addClient(ctx: Ctx, input: unknown) {
   const valid = validateClient(input, ctx, { partial: false });
   if (!valid.ok) return { ok: false as const, errors: valid.errors };
-  const values = prepareNewClient(ctx, valid.values);
+  const values = { ...valid.values, ...newCardFields(ctx, valid.values) };
   return withDocumentLock(LOCK_MS, () => {
     const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone);
     const { loc } = scan;
@@ -161,8 +166,7 @@ export function addClient(ctx: Ctx, input: unknown) {
     }
     const id = nextId(ctx, loc);
     const row = Math.max(scan.lastRow, 1) + 1;
-    const card = { ...values, id, purchases: 0, totalSpent: 0, loyaltyPoints: 0 };
-    loc.sheet.appendRow(rowCells(loc.layout, card, ctx.timeZone, layoutWidth(loc.layout)));
+    loc.sheet.appendRow(rowCells(loc.layout, { ...values, id }, ctx.timeZone, layoutWidth(loc.layout)));
     rememberHints([[id, row, String(values.fullName)]]);
     return { ok: true as const, id, row, message: t(ctx.lang, 'client.added', { id, name: String(values.fullName) }) };
   });
@@ -703,18 +707,11 @@ export function afterPersonEdit(
       rec[field.key] = column ? fromCell(field, cells[column - 1], ctx.timeZone) : '';
     }
     const patch: Row = {};
-    if (String(rec.fullName).trim() && !rec.id) {
-      patch.id = nextId(ctx, loc);
-      if (!rec.createdOn) patch.createdOn = ctx.today;
-      if (!rec.stage) patch.stage = stageLabel(ctx.settings, 'lead');
-      for (const key of ['purchases', 'totalSpent', 'loyaltyPoints']) if (rec[key] === '') patch[key] = 0;
-    }
+    if (String(rec.fullName).trim() && !rec.id) Object.assign(patch, { id: nextId(ctx, loc) }, newCardFields(ctx, rec));
+    else if (edited.stage)
+      Object.assign(patch, milestoneStamps(ctx.settings, String(rec.stage), milestones(rec), ctx.today));
     const id = String(patch.id ?? rec.id ?? '');
     if (id && (patch.id || edited.name)) hints.push([id, firstRow + i, String(rec.fullName)]);
-    if (edited.stage || patch.stage) {
-      const stage = String(patch.stage ?? rec.stage ?? '');
-      Object.assign(patch, milestoneStamps(ctx.settings, stage, milestones(rec), ctx.today));
-    }
     if (Object.keys(patch).length) updates.push({ row: firstRow + i, patch });
   });
   writeColumnUpdates(loc, updates, ctx.timeZone);
