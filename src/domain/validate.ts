@@ -13,13 +13,13 @@ import { type ContactKind, kindOfContactType, type SettingsData } from './settin
 
 const text = v.optional(v.union([v.string(), v.number(), v.null()]));
 
-/** Shape of a client payload: known field keys only, strings (numbers tolerated), optional allowDuplicate. */
-export const ClientPayloadSchema = v.strictObject({
+/** Shape of a client payload: strings (numbers tolerated) per field, optional allowDuplicate. */
+export const ClientPayloadSchema = v.object({
   ...Object.fromEntries(CLIENT_INPUT_FIELDS.map((f) => [f.key, text])),
   allowDuplicate: v.optional(v.boolean()),
 } as unknown as Record<string, typeof text>);
 
-export const ContactPayloadSchema = v.strictObject({
+export const ContactPayloadSchema = v.object({
   clientId: v.string(),
   type: v.string(),
   summary: text,
@@ -43,16 +43,13 @@ export type Errors = Record<string, string>;
 
 const label = (field: FieldDef, lang: Lang) => field.header[lang];
 
-/** Unknown keys and wrong types become field errors rather than one opaque failure. */
+/** Wrong types become field errors rather than one opaque failure (unknown keys are caught before). */
 function shapeErrors(issues: v.BaseIssue<unknown>[], lang: Lang, fields: FieldDef[]): Errors {
   const errors: Errors = {};
   for (const issue of issues) {
     const key = issue.path?.map((p) => String((p as { key: unknown }).key)).join('.') || '_';
     const field = fields.find((f) => f.key === key);
-    errors[key] =
-      issue.type === 'strict_object' || (issue.expected === 'never' && !field)
-        ? t(lang, 'input.unknownField', { field: key })
-        : t(lang, 'input.wrongType', { field: field ? label(field, lang) : key });
+    errors[key] = t(lang, 'input.wrongType', { field: field ? label(field, lang) : key });
   }
   return errors;
 }

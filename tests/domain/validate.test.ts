@@ -61,6 +61,11 @@ describe('validateClient', () => {
     if (!r.ok) expect(r.errors.purchases).toMatch(/нельзя заполнить/);
   });
 
+  it('names a field that arrived with the wrong type', () => {
+    const r = validateClient({ fullName: ['Анна'], phone: { n: 1 } }, env('ru'), { partial: false });
+    expect(r).toEqual({ ok: false, errors: { fullName: 'ФИО: ожидается текст', phone: 'Телефон: ожидается текст' } });
+  });
+
   it('takes a new service or staff member that is not in the Settings list yet', () => {
     const r = validateClient({ fullName: 'Анна Петрова', interest: 'Виниры', responsible: 'Др. Смирнова' }, env('ru'), {
       partial: false,
