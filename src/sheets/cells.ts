@@ -1,21 +1,22 @@
 // Converts between domain values (strings, numbers, 'yyyy-mm-dd' dates) and what a Sheets cell holds.
 import type { FieldDef } from '../domain/fields';
+import { serialToIso } from '../domain/normalize/date';
 import { asSheetText } from '../domain/normalize/text';
 import { dateToWall, wallToDate } from '../services/env';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-/** Sheets' day zero: serial numbers count days from 1899-12-30. */
+/** A serial number in a date column (a date typed where the format was lost) as the domain's wall time. */
 function serialToWall(serial: number, withTime: boolean): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  const iso = new Date(ms).toISOString();
-  return withTime ? iso.slice(0, 16) : iso.slice(0, 10);
+  const day = serialToIso(serial);
+  if (!withTime) return day;
+  const minutes = Math.min(Math.round((serial - Math.floor(serial)) * 1440), 1439);
+  return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** What the domain sees for a cell of this field. Unparseable text in a date column stays as typed. */
 export function fromCell(field: FieldDef, cell: unknown, tz: string): string | number {
-  if (cell === '' || cell === null || cell === undefined)
-    return field.type === 'amount' || field.type === 'count' ? '' : '';
+  if (cell === '' || cell === null || cell === undefined) return '';
   switch (field.type) {
     case 'date':
     case 'datetime':
