@@ -11,7 +11,7 @@ import {
 } from '../domain/funnel';
 import { daysBetween, nextAnniversary } from '../domain/normalize/date';
 import { salutationName } from '../domain/normalize/name';
-import { type CountryCode, formatPhone, normalizePhone } from '../domain/normalize/phone';
+import { type CountryCode, normalizePhone } from '../domain/normalize/phone';
 import { searchClients as rankClients } from '../domain/search';
 import { FREQUENCY_LABELS, type Frequency, kindOfContactType } from '../domain/settings';
 import { CLIENT_ID_PATTERN, normalizeField, validateClient, validateContact } from '../domain/validate';
@@ -124,11 +124,11 @@ function duplicatesIn(
   return out;
 }
 
+/** A stored phone (E.164, maybe " ext. N", or as typed by hand) as people read it. */
 function displayPhone(ctx: Ctx, stored: string): string {
   if (!stored) return '';
-  const [main, ext] = stored.split(/\s*ext\.\s*/);
-  const r = normalizePhone(main, ctx.settings.values.phoneRegion as CountryCode);
-  return r.ok ? formatPhone(r.e164, ext || r.ext) : stored;
+  const r = normalizePhone(stored, ctx.settings.values.phoneRegion as CountryCode);
+  return r.ok ? r.display : stored;
 }
 
 /**
@@ -485,7 +485,7 @@ export function checkDuplicates(
     if (!String(input?.[key] ?? '').trim()) continue;
     const r = normalizeField(clientField(key), input[key], ctx);
     if (!r.ok) fieldErrors[key] = r.error;
-    else if (r.value) candidate[key] = String(r.value).split(' ext. ')[0];
+    else if (r.value) candidate[key] = String(r.value);
   }
   if (!Object.keys(candidate).length) return { ok: true, duplicates: [], fieldErrors };
   const scan = readColumns(ctx.ss, KEY_FIELDS, ctx.timeZone);
