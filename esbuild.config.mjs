@@ -120,9 +120,12 @@ async function buildHtml() {
   const built = [];
   for (const name of readdirSync(htmlRoot)) {
     const dir = path.join(htmlRoot, name);
-    const template = path.join(dir, 'index.html');
-    if (!statSync(dir).isDirectory() || !existsSync(template)) continue;
+    if (!statSync(dir).isDirectory()) continue;
     const entry = ['main.tsx', 'main.ts'].map((f) => path.join(dir, f)).find((f) => existsSync(f));
+    // A folder's own index.html, else the shared sidebar page for a folder that only has a main.ts(x).
+    const own = path.join(dir, 'index.html');
+    const template = existsSync(own) ? own : entry ? path.join(htmlRoot, 'kit', 'sidebar.html') : null;
+    if (!template) continue;
     let js = '';
     let css = '';
     if (entry) {
