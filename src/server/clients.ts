@@ -36,7 +36,7 @@ import {
   spanA1,
   writeFields,
 } from '../sheets/clients';
-import { cachedLayout, columnsOf, type Layout, type Located, relocate, runs } from '../sheets/layout';
+import { cachedLayout, columnsOf, type Layout, type Located, mergeRuns, relocate, runs } from '../sheets/layout';
 import { type Ctx, UserError } from './context';
 
 const LOCK_MS = 10000;
@@ -106,13 +106,20 @@ function duplicatesIn(
   }));
   const phone = candidate.phone ? phoneKey(candidate.phone, region) : '';
   const found = findDuplicates({ ...candidate, phone }, list, { limit: 5 });
+  // The scan read names and contacts only: the IDs of the (rare) duplicates come in one read of their rows.
+  const idOf = new Map<number, string>();
+  const missing = found.filter((d) => !d.id).map((d) => d.row);
+  if (missing.length && loc.layout.columns.id) {
+    const top = Math.min(...missing);
+    const cells = loc.sheet.getRange(top, loc.layout.columns.id, Math.max(...missing) - top + 1, 1).getDisplayValues();
+    for (const row of missing) idOf.set(row, String(cells[row - top][0]));
+  }
+  const byRow = new Map(rows.map((r) => [r.row, r]));
   const out: DuplicateInfo[] = [];
   for (const d of found) {
-    const row = (d as { row?: number }).row ?? 0;
-    // The scan read names and contacts only; the ID of each (rare) duplicate is read on its own.
-    const id = d.id || (row ? String(loc.sheet.getRange(row, loc.layout.columns.id).getDisplayValue()) : '');
+    const id = d.id || idOf.get(d.row) || '';
     if (excludeId && id === excludeId) continue;
-    const original = rows.find((r) => r.row === row);
+    const original = byRow.get(d.row);
     out.push({
       id,
       fullName: d.fullName,
@@ -372,10 +379,14 @@ function journalEntries(ctx: Ctx, id: string, limit = 200): JournalEntry[] {
     .createTextFinder(id)
     .matchEntireCell(true)
     .findAll();
-  const rows = hits.map((r) => r.getRow()).sort((a, b) => a - b);
+  // Entries are appended, so the last rows are the newest: only those are read, rows close together in one go.
+  const rows = hits
+    .map((r) => r.getRow())
+    .sort((a, b) => a - b)
+    .slice(-limit);
   const width = Math.max(...Object.values(layout.columns));
   const out: JournalEntry[] = [];
-  for (const [first, count] of runs(rows)) {
+  for (const [first, count] of mergeRuns(runs(rows), 50)) {
     const values = sheet.getRange(first, 1, count, width).getValues();
     values.forEach((cells, i) => {
       const rec: Record<string, string | number> = {};

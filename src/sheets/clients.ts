@@ -3,7 +3,7 @@ import { CLIENT_FIELDS, type FieldDef, TABS } from '../domain/fields';
 import { phoneDigits } from '../domain/normalize/phone';
 import { cacheGet, cacheGetAll, cachePut, cachePutAll } from '../services/env';
 import { fromCell, toCell } from './cells';
-import { a1, columnsOf, headersMatch, type Layout, type Located, locate, relocate, runs } from './layout';
+import { a1, columnsOf, headersMatch, type Layout, type Located, locate, mergeRuns, relocate, runs } from './layout';
 
 export type Row = Record<string, string | number>;
 
@@ -70,16 +70,6 @@ export function readColumns(
     }
     return { rows, lastRow, loc: located };
   }
-}
-
-function mergeRuns(list: Array<[number, number]>, maxGap: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [first, count] of list) {
-    const last = out[out.length - 1];
-    if (last && first - (last[0] + last[1]) <= maxGap) last[1] = first + count - last[0];
-    else out.push([first, count]);
-  }
-  return out;
 }
 
 /** A domain row → the cells of one sheet row, per layout (unmapped columns empty). */

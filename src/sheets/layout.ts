@@ -185,6 +185,17 @@ export function runs(columns: number[]): Array<[number, number]> {
   return out;
 }
 
+/** Joins runs separated by at most maxGap: reading a few cells too many beats another call. */
+export function mergeRuns(list: Array<[number, number]>, maxGap: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [first, count] of list) {
+    const last = out[out.length - 1];
+    if (last && first - (last[0] + last[1]) <= maxGap) last[1] = first + count - last[0];
+    else out.push([first, count]);
+  }
+  return out;
+}
+
 /** A1 column letters for a 1-based column. */
 export function columnLetter(column: number): string {
   let n = column;
