@@ -176,37 +176,37 @@ export function clientToOpen(clientId: unknown): string {
   return CLIENT_ID_PATTERN.test(id) ? id : selectedClient(SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** Everything a sidebar needs to render: language, lists, today, headers and the client of the selected row. */
+/**
+ * Everything a sidebar needs to render: language, lists, today, headers and the client of the selected row.
+ * Settings come from the cache, which every edit of the Settings tab and every updateSettings drops.
+ */
 export function getFormContext() {
-  return handle(
-    (ctx) => {
-      let selectedClientId = '';
-      const headers: Record<string, string> = {};
-      for (const f of CLIENT_FIELDS) headers[f.key] = f.header[ctx.lang];
-      try {
-        const loc = clientsTab(ctx.ss);
-        for (const [key, column] of Object.entries(loc.layout.columns)) {
-          const text = loc.layout.headers[String(column)];
-          if (text) headers[key] = text;
-        }
-        selectedClientId = selectedClient(ctx.ss);
-      } catch (e) {
-        if (!(e instanceof NotSetUpError)) throw e;
+  return handle((ctx) => {
+    let selectedClientId = '';
+    const headers: Record<string, string> = {};
+    for (const f of CLIENT_FIELDS) headers[f.key] = f.header[ctx.lang];
+    try {
+      const loc = clientsTab(ctx.ss);
+      for (const [key, column] of Object.entries(loc.layout.columns)) {
+        const text = loc.layout.headers[String(column)];
+        if (text) headers[key] = text;
       }
-      const context: FormContext = {
-        lang: ctx.lang,
-        settings: ctx.settings,
-        today: ctx.today,
-        timeZone: ctx.timeZone,
-        locale: ctx.locale,
-        user: ctx.user,
-        selectedClientId,
-        headers,
-      };
-      return { ok: true as const, context };
-    },
-    { fresh: true },
-  );
+      selectedClientId = selectedClient(ctx.ss);
+    } catch (e) {
+      if (!(e instanceof NotSetUpError)) throw e;
+    }
+    const context: FormContext = {
+      lang: ctx.lang,
+      settings: ctx.settings,
+      today: ctx.today,
+      timeZone: ctx.timeZone,
+      locale: ctx.locale,
+      user: ctx.user,
+      selectedClientId,
+      headers,
+    };
+    return { ok: true as const, context };
+  });
 }
 
 /** Installable onEdit: stamps milestone dates when a person changes Stage, and drops caches the edit made stale. */
