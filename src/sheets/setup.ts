@@ -217,17 +217,20 @@ function applyRules(
   rememberLayout(layout);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(1, 1);
-  for (const field of def.fields) {
-    const column = layout.columns[field.key];
-    if (!column) continue;
-    const body = sheet.getRange(2, column, rows, 1);
-    body.setNumberFormat(numberFormatOf(field, ctx.locale, currency));
-    const rule = validationFor(field, ctx.lang, ctx.locale, listRange);
+  const body = (run: ColumnRun) => sheet.getRange(2, run.first, rows, run.count);
+  // Neighbouring columns that share a format or a rule get it in one call.
+  for (const run of columnRuns(def, layout, (f) => numberFormatOf(f, ctx.locale, currency))) {
+    body(run).setNumberFormat(run.key);
+  }
+  for (const run of columnRuns(def, layout, validationKey)) {
+    const rule = validationFor(run.fields[0], ctx.lang, ctx.locale, listRange);
     if (rule) {
-      body.setDataValidation(rule);
-      result.validationsApplied++;
-    } else body.clearDataValidations();
-    if (field.computed) body.setBackground(COMPUTED_BG);
+      body(run).setDataValidation(rule);
+      result.validationsApplied += run.count;
+    } else body(run).clearDataValidations();
+  }
+  for (const run of columnRuns(def, layout, (f) => (f.computed ? 'computed' : ''))) {
+    if (run.key) body(run).setBackground(COMPUTED_BG);
   }
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (p.getDescription().startsWith(PROTECTION_PREFIX)) p.remove();
@@ -245,16 +248,49 @@ function applyRules(
     return;
   }
   // Kartoteka writes ID and totals as the person who clicks, so they are warning-only: a person is warned, the add-on writes.
-  for (const field of def.fields.filter((f) => f.computed)) {
-    const column = layout.columns[field.key];
-    if (!column) continue;
-    sheet
-      .getRange(2, column, rows, 1)
+  for (const run of columnRuns(def, layout, (f) => (f.computed ? 'computed' : ''))) {
+    if (!run.key) continue;
+    body(run)
       .protect()
-      .setDescription(`${PROTECTION_PREFIX}${field.key} ${t(ctx.lang, 'protect.computed')}`)
+      .setDescription(
+        `${PROTECTION_PREFIX}${run.fields.map((f) => f.key).join(',')} ${t(ctx.lang, 'protect.computed')}`,
+      )
       .setWarningOnly(true);
     result.protections++;
   }
+}
+
+interface ColumnRun {
+  first: number;
+  count: number;
+  key: string;
+  fields: FieldDef[];
+}
+
+/** The tab's field columns in sheet order, neighbours with the same key joined into one run. */
+function columnRuns(def: TabDef, layout: Layout, keyOf: (field: FieldDef) => string): ColumnRun[] {
+  const placed = def.fields
+    .filter((f) => layout.columns[f.key])
+    .map((f) => ({ field: f, column: layout.columns[f.key] }))
+    .sort((a, b) => a.column - b.column);
+  const out: ColumnRun[] = [];
+  for (const { field, column } of placed) {
+    const key = keyOf(field);
+    const last = out[out.length - 1];
+    if (last && last.key === key && last.first + last.count === column) {
+      last.count++;
+      last.fields.push(field);
+    } else out.push({ first: column, count: 1, key, fields: [field] });
+  }
+  return out;
+}
+
+/** Fields with the same key get the same validation rule. */
+function validationKey(field: FieldDef): string {
+  if (field.type === 'choice') return `choice:${field.list}:${field.key === 'stage' || field.key === 'type'}`;
+  if (field.type === 'date' || field.type === 'datetime') return 'date';
+  if (field.type === 'amount' || field.type === 'count') return 'amount';
+  return field.type === 'email' ? 'email' : 'none';
 }
 
 /** Settings tab: values block A:C, lists from column E, each list column tagged. Never overwrites an existing list. */
