@@ -209,6 +209,21 @@ export function cleanList(items: unknown[]): string[] {
 
 export type SettingsProblem = { path: string; code: string; value?: string };
 
+/** A list column with its meaning column beside it: blank and repeated labels dropped, as cleanList does. */
+function labelled(labels: unknown[], meanings: unknown[] | undefined): Array<{ label: string; meaning: unknown }> {
+  const seen = new Set<string>();
+  const out: Array<{ label: string; meaning: unknown }> = [];
+  labels.forEach((raw, i) => {
+    const label = String(raw ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!label || seen.has(label.toLowerCase())) return;
+    seen.add(label.toLowerCase());
+    out.push({ label, meaning: meanings?.[i] });
+  });
+  return out;
+}
+
 /**
  * Validates settings as people typed them in the Settings tab. Broken values fall back to the default and are
  * reported, so one typo never stops the whole database.
@@ -223,38 +238,25 @@ export function validateSettings(
     const items = raw.lists[key];
     if (Array.isArray(items)) lists[key] = cleanList(items);
   }
-  const stageLabels = raw.lists.stages;
-  if (Array.isArray(stageLabels)) {
-    const meanings = (raw.lists.stageMilestones ?? []) as unknown[];
-    const stages: StageDef[] = [];
-    const seen = new Set<string>();
-    stageLabels.forEach((label, i) => {
-      const text = String(label ?? '').trim();
-      if (!text || seen.has(text.toLowerCase())) return;
-      seen.add(text.toLowerCase());
-      stages.push({ label: text, milestone: milestoneFromText(meanings[i]) });
-    });
+  if (Array.isArray(raw.lists.stages)) {
+    const stages: StageDef[] = labelled(raw.lists.stages, raw.lists.stageMilestones).map(({ label, meaning }) => ({
+      label,
+      milestone: milestoneFromText(meaning),
+    }));
     for (const m of ['lead', 'client', 'lost'] as Milestone[]) {
-      if (!stages.some((s) => s.milestone === m))
+      if (!stages.some((st) => st.milestone === m))
         problems.push({ path: 'stages', code: 'settings.stageMissing', value: m });
     }
     lists.stages = stages.length ? stages : defaults.lists.stages;
   }
-  const typeLabels = raw.lists.contactTypes;
-  if (Array.isArray(typeLabels)) {
-    const kinds = (raw.lists.contactKinds ?? []) as unknown[];
-    const types: ContactTypeDef[] = [];
-    const seen = new Set<string>();
-    typeLabels.forEach((label, i) => {
-      const text = String(label ?? '').trim();
-      if (!text || seen.has(text.toLowerCase())) return;
-      seen.add(text.toLowerCase());
-      const kind = kindFromText(kinds[i]) ?? kindFromText(text);
-      if (!kind) {
-        problems.push({ path: 'contactTypes', code: 'settings.kindUnknown', value: text });
-        types.push({ label: text, kind: 'note' });
-      } else types.push({ label: text, kind });
-    });
+  if (Array.isArray(raw.lists.contactTypes)) {
+    const types: ContactTypeDef[] = labelled(raw.lists.contactTypes, raw.lists.contactKinds).map(
+      ({ label, meaning }) => {
+        const kind = kindFromText(meaning) ?? kindFromText(label);
+        if (!kind) problems.push({ path: 'contactTypes', code: 'settings.kindUnknown', value: label });
+        return { label, kind: kind ?? 'note' };
+      },
+    );
     lists.contactTypes = types.length ? types : defaults.lists.contactTypes;
   }
   const values = { ...defaults.values };

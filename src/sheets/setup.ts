@@ -14,7 +14,7 @@ import {
   VALUE_DEFS,
   validateSettings,
 } from '../domain/settings';
-import { type Lang, t } from '../i18n';
+import { type Lang, type MessageKey, t } from '../i18n';
 import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY, taggedSheet } from './layout';
 import {
   findSettingsSheet,
@@ -349,25 +349,24 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(LIST_KEY, key);
   }
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const b = () => SpreadsheetApp.newDataValidation();
-  const milestoneRule = b()
-    .requireValueInList(
+  const strictList = (items: string[], help: MessageKey) =>
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList(items, true)
+      .setAllowInvalid(false)
+      .setHelpText(t(lang, help))
+      .build();
+  sheet.getRange(2, layout.lists.stageMilestones!, rows, 1).setDataValidation(
+    strictList(
       MILESTONES.map((m) => MILESTONE_LABELS[lang][m]),
-      true,
-    )
-    .setAllowInvalid(false)
-    .setHelpText(t(lang, 'validation.milestone'))
-    .build();
-  sheet.getRange(2, layout.lists.stageMilestones!, rows, 1).setDataValidation(milestoneRule);
-  const kindRule = b()
-    .requireValueInList(
+      'validation.milestone',
+    ),
+  );
+  sheet.getRange(2, layout.lists.contactKinds!, rows, 1).setDataValidation(
+    strictList(
       CONTACT_KINDS.map((k) => CONTACT_KIND_LABELS[lang][k]),
-      true,
-    )
-    .setAllowInvalid(false)
-    .setHelpText(t(lang, 'validation.contactKind'))
-    .build();
-  sheet.getRange(2, layout.lists.contactKinds!, rows, 1).setDataValidation(kindRule);
+      'validation.contactKind',
+    ),
+  );
   result.validationsApplied += 2;
   styleHeader(sheet, Math.max(sheet.getLastColumn(), 3));
   return sheet;
