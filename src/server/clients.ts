@@ -11,7 +11,7 @@ import {
 } from '../domain/funnel';
 import { daysBetween, nextAnniversary } from '../domain/normalize/date';
 import { salutationName } from '../domain/normalize/name';
-import { type CountryCode, normalizePhone } from '../domain/normalize/phone';
+import { type CountryCode, normalizePhone, phoneMatchKey } from '../domain/normalize/phone';
 import { searchClients as rankClients } from '../domain/search';
 import { FREQUENCY_LABELS, type Frequency, kindOfContactType } from '../domain/settings';
 import { CLIENT_ID_PATTERN, normalizeField, validateClient, validateContact } from '../domain/validate';
@@ -26,7 +26,6 @@ import {
   hintsFresh,
   journalTab,
   layoutWidth,
-  phoneKey,
   type Row,
   readColumns,
   readRow,
@@ -101,10 +100,10 @@ function duplicatesIn(
     id: String(r.id ?? ''),
     row: r.row,
     fullName: String(r.fullName ?? ''),
-    phone: phoneKey(r.phone, region),
+    phone: phoneMatchKey(r.phone, region),
     email: String(r.email ?? '').toLowerCase(),
   }));
-  const phone = candidate.phone ? phoneKey(candidate.phone, region) : '';
+  const phone = candidate.phone ? phoneMatchKey(candidate.phone, region) : '';
   const found = findDuplicates({ ...candidate, phone }, list, { limit: 5 });
   // The scan read names and contacts only: the IDs of the (rare) duplicates come in one read of their rows.
   const idOf = new Map<number, string>();

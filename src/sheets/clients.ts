@@ -1,6 +1,5 @@
 // The Clients tab as records: bulk reads of chosen columns, row lookup by ID with cached hints, minimal writes.
 import { CLIENT_FIELDS, type FieldDef, TABS } from '../domain/fields';
-import { phoneDigits } from '../domain/normalize/phone';
 import { cacheGet, cacheGetAll, cachePut, cachePutAll } from '../services/env';
 import { fromCell, toCell } from './cells';
 import { a1, columnsOf, headersMatch, type Layout, type Located, locate, mergeRuns, relocate, runs } from './layout';
@@ -163,17 +162,4 @@ export function scanForRow(
 /** A1 of a row's span between two fields, for Spreadsheet.getRange without looking the tab up first. */
 export function spanA1(layout: Layout, row: number, first: number, last: number): string {
   return a1(layout.sheetName, row, first, row, last);
-}
-
-/** Digits of a stored phone, as E.164 would have them (RU trunk 8 read as 7), for fast duplicate checks. */
-export function phoneKey(stored: unknown, region: string): string {
-  const text = String(stored ?? '').split(/ext|доб|#|x/i)[0];
-  let digits = phoneDigits(text);
-  if (!digits) return '';
-  if (text.trim().startsWith('+')) return `+${digits}`;
-  if (region === 'RU' || region === 'KZ') {
-    if (digits.length === 11 && digits[0] === '8') digits = `7${digits.slice(1)}`;
-    else if (digits.length === 10) digits = `7${digits}`;
-  } else if (region === 'US' && digits.length === 10) digits = `1${digits}`;
-  return `+${digits}`;
 }

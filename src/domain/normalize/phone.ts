@@ -127,3 +127,16 @@ export function formatPhone(e164: string, ext?: string): string {
   const extension = String(ext ?? parsed?.ext ?? '').trim();
   return extension ? `${main} ext. ${extension}` : main;
 }
+
+/** Digits of a stored phone, as E.164 would have them (RU trunk 8 read as 7), for fast duplicate checks. */
+export function phoneMatchKey(stored: unknown, region: string): string {
+  const text = String(stored ?? '').split(/ext|доб|#|x/i)[0];
+  let digits = phoneDigits(text);
+  if (!digits) return '';
+  if (text.trim().startsWith('+')) return `+${digits}`;
+  if (region === 'RU' || region === 'KZ') {
+    if (digits.length === 11 && digits[0] === '8') digits = `7${digits.slice(1)}`;
+    else if (digits.length === 10) digits = `7${digits}`;
+  } else if (region === 'US' && digits.length === 10) digits = `1${digits}`;
+  return `+${digits}`;
+}

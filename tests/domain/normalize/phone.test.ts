@@ -4,6 +4,7 @@ import {
   formatPhone,
   normalizePhone,
   phoneDigits,
+  phoneMatchKey,
   regionFromLocale,
 } from '../../../src/domain/normalize/phone';
 
@@ -167,5 +168,15 @@ describe('regionFromLocale', () => {
     ['', 'US'],
   ])('%p → %s', (locale, region) => {
     expect(regionFromLocale(locale)).toBe(region);
+  });
+});
+
+describe('phoneMatchKey', () => {
+  it('gives a stored E.164 phone and the same number typed by hand the same key', () => {
+    expect(phoneMatchKey('+79123456789 ext. 12', 'RU')).toBe('+79123456789');
+    expect(phoneMatchKey('8 912 345-67-89', 'RU')).toBe('+79123456789');
+    expect(phoneMatchKey('9123456789', 'RU')).toBe('+79123456789');
+    expect(phoneMatchKey('(415) 555-2671', 'US')).toBe('+14155552671');
+    expect(phoneMatchKey('', 'RU')).toBe('');
   });
 });
