@@ -119,16 +119,18 @@ function Timeline({
   );
 }
 
-/** The small inline forms of the quick actions: log a call, plan the next step. */
-function QuickForm(props: {
-  mode: 'call' | 'step';
+/** What every inline form of the card gets: the card, context, date style, the shared action and how to close. */
+interface InlineFormProps {
   card: ClientCard;
   ctx: SidebarProps['ctx'];
   style: DateStyle;
   action: Action;
   done: (message: string) => void;
   cancel: () => void;
-}) {
+}
+
+/** The small inline forms of the quick actions: log a call, plan the next step. */
+function QuickForm(props: InlineFormProps & { mode: 'call' | 'step' }) {
   const { ctx, style, action, card } = props;
   const lang = ctx.lang;
   const form = useForm({ summary: '', nextStep: '', nextStepOn: '' });
@@ -175,14 +177,7 @@ function QuickForm(props: {
 }
 
 /** Inline editing of the card: only the fields the person changed are sent. */
-function EditForm(props: {
-  card: ClientCard;
-  ctx: SidebarProps['ctx'];
-  style: DateStyle;
-  action: Action;
-  done: (message: string) => void;
-  cancel: () => void;
-}) {
+function EditForm(props: InlineFormProps) {
   const { ctx, style, action, card } = props;
   const lang = ctx.lang;
   const initial = useMemo(() => formValuesOf(EDIT_CLIENT_LAYOUT, card.client, style), [card, style]);
