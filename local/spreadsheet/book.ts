@@ -1009,6 +1009,7 @@ export class Book {
       else this.syncNamedExpression(name, t);
     }
     this.protections = this.protections.filter((p) => !p.range || p.range.alive);
+    for (const listen of this.structureListeners) listen(sh, dim, change);
     const locType = dim === 'row' ? 'ROW' : 'COLUMN';
     this.metadata = this.metadata.filter((m) => {
       const loc = m.location;
@@ -1178,6 +1179,9 @@ export class Book {
     this.tracked.add(t);
     return t;
   }
+
+  /** Told of every row/column change after the grid moved (conditional-format formulas follow their cells). */
+  readonly structureListeners: Array<(sh: SheetData, dim: 'row' | 'col', change: DimensionChange) => void> = [];
 }
 
 function absA1(t: TrackedRange): string {
