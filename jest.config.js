@@ -20,5 +20,7 @@ export default {
     ],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // numfmt 4.0.1's package.json points `require` at dist/index.cjs, which it does not ship; its CommonJS build is index.js.
+  moduleNameMapper: { '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js' },
   testTimeout: 30000,
 };
