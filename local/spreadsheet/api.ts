@@ -14,6 +14,15 @@ import {
   TrackedRange,
   type ValidationRule,
 } from './book';
+import {
+  ConditionalFormatRule,
+  ConditionalFormatRuleBuilder,
+  clearRules,
+  copyRules,
+  replaceRules,
+  ruleValue,
+  storedRules,
+} from './conditional';
 import { AUTOMATIC_FORMAT } from './numfmt';
 import { offsetFormula } from './refs';
 import { APPS_SCRIPT_ENUMS } from './surface';
@@ -191,6 +200,9 @@ export class SpreadsheetApp {
   }
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder(this._wb);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder(this._wb);
   }
   flush(): void {
     this._wb.book.beforeRead();
@@ -871,7 +883,28 @@ export class Sheet {
   isRowHiddenByUser(row: number): boolean {
     return this._sh.hiddenRows.has(Number(row));
   }
-  // No filters, charts, bandings or conditional rules can exist here, so these truthfully report none.
+  // ----- conditional format rules (local/spreadsheet/conditional.ts) -----
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return storedRules(this._alive()).map((d) => ruleValue(d, this._wb));
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    const sh = this._alive();
+    if (!Array.isArray(rules) || rules.some((r) => !(r instanceof ConditionalFormatRule)))
+      throw new Error('Invalid argument: rules');
+    for (const r of rules)
+      for (const t of r._data.ranges) this._book.assertCanEdit(sh, t.r0, t.c0, t.numRows, t.numColumns);
+    replaceRules(
+      this._book,
+      sh,
+      rules.map((r) => r._data),
+    );
+  }
+  clearConditionalFormatRules(): void {
+    const sh = this._alive();
+    this._book.assertCanEdit(sh, 0, 0, sh.maxRows, sh.maxColumns);
+    clearRules(this._book, sh);
+  }
+  // No filters or bandings can exist here, so these truthfully report none.
   getFilter(): null {
     return null;
   }
@@ -906,6 +939,7 @@ export class Sheet {
       if (s === src) this._book.setFormulaText(dst, r, c, f.text);
     });
     this._book.syncRect(dst, 0, 0, dst.vals.rows.length, dst.maxColumns);
+    copyRules(this._book, src, dst);
     return this._wb.sheet(dst);
   }
   toString(): string {

@@ -4,6 +4,7 @@ import type { CellView, SheetView, SpreadsheetModel, SpreadsheetModelOptions, Us
 import { parseA1 } from './a1';
 import { type Range, type Sheet, type Spreadsheet, type SpreadsheetApp, Workbook } from './api';
 import { Book, type FormulaCell, isDateObject, type Scalar, type SheetData } from './book';
+import { conditionalLook } from './conditional';
 import { parseCsv } from './csv';
 import { dropdownOptions, rejectionMessage, satisfies } from './validation';
 import { workbookToXlsx } from './xlsx';
@@ -85,6 +86,7 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
     const w = window ?? { row: 1, column: 1, numRows: Math.max(1, lastRow), numColumns: Math.max(1, lastColumn) };
     const cells: CellView[][] = [];
     const user = book.hooks.context.user();
+    const look = conditionalLook(book, sh);
     for (let i = 0; i < w.numRows; i++) {
       const line: CellView[] = [];
       for (let j = 0; j < w.numColumns; j++) {
@@ -106,6 +108,11 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
         if (fw) cell.fontWeight = String(fw);
         const fc = sh.styles.get('fontColor')?.get(r, c);
         if (fc) cell.fontColor = String(fc);
+        // Conditional formats show over the cell's own format, as in Sheets (getBackground still reads the cell's).
+        const cf = look?.(r, c);
+        if (cf?.background) cell.background = cf.background;
+        if (cf?.fontColor) cell.fontColor = cf.fontColor;
+        if (cf?.bold !== undefined) cell.fontWeight = cf.bold ? 'bold' : 'normal';
         const note = sh.styles.get('note')?.get(r, c);
         if (note) cell.note = String(note);
         if (book.protections.length) {
