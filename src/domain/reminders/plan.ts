@@ -1,0 +1,295 @@
+// The sending plan with the Sent log as data: which client letters go now, which wait for the next run, which are
+// dropped and why — exactly once per key across re-runs, overlapping runs and crashes — and the log's transitions.
+import { daysBetween } from '../normalize/date';
+import { wallMinutes } from './dates';
+import { type ClientOccasion, clientWindow, type OccasionFacts, parseOccasionKey } from './rules';
+import { CLIENT_RULES, type ClientRule, digestQuotaNeed, type ReminderSettings } from './settings';
+
+export type SendState = 'pending' | 'sent' | 'failed' | 'deferred' | 'dropped';
+
+/** One Sent log row as the domain needs it (the tab may show more columns for people). */
+export interface SentLogEntry {
+  key: string;
+  state: SendState;
+  /** Sending attempts started (each pending write counts one). */
+  attempts: number;
+  /** The first day the letter was due (kept across deferrals). */
+  firstDueOn: string;
+  /** Wall time of the last change in the sheet's zone, 'yyyy-mm-ddTHH:mm'. */
+  updatedAt: string;
+  /** Why it failed or was dropped. */
+  note?: string;
+}
+
+export type DropReason = 'tooLate' | 'noLongerDue' | 'failedTooOften' | 'quotaExhausted';
+
+export interface DropItem {
+  key: string;
+  clientId: string;
+  rule: string;
+  occasionDate: string;
+  reason: DropReason;
+  /** Known when the occasion is still among today's (name and row for the digest). */
+  facts?: OccasionFacts;
+  row?: number;
+}
+
+export interface StalePending {
+  key: string;
+  clientId: string;
+  rule: string;
+  occasionDate: string;
+  updatedAt: string;
+  facts?: OccasionFacts;
+  row?: number;
+}
+
+export interface SendPlan {
+  /** Letters to send in this run, in priority order (appointment, renewal, birthday; then the nearest deadline). */
+  sendNow: ClientOccasion[];
+  /** Letters that did not fit the quota and wait for the next run (their window is still open tomorrow). */
+  defer: ClientOccasion[];
+  /** Letters that will never go, each with its reason (reported in the digest). */
+  drop: DropItem[];
+  /** Due letters already sent (by an earlier run today, or on an earlier day of their window). */
+  alreadySent: number;
+  /** Letters another run is sending right now (a fresh pending entry): neither sent nor reported. */
+  inFlight: number;
+  /** Pending entries left by a run that stopped mid-send: reported, never resent without a person. */
+  stalePending: StalePending[];
+  /** Keys in sendNow that are retries of failed attempts. */
+  failedRetry: string[];
+  /** The team digest still has to go today. */
+  digestDue: boolean;
+  /** Quota units kept back for the digest. */
+  quotaReserved: number;
+  /** Log rows to write before sending (one bulk write): the new deferred and dropped states. */
+  logUpdates: SentLogEntry[];
+}
+
+export interface PlanInput {
+  /** Client letters that may go today (eligible ones from collectOccasions). */
+  due: readonly ClientOccasion[];
+  log: readonly SentLogEntry[];
+  today: string;
+  /** Wall time now in the sheet's zone, 'yyyy-mm-ddTHH:mm'. */
+  now: string;
+  /** MailApp's remaining daily quota at planning time. */
+  quota: number;
+  settings: ReminderSettings;
+  /** Names and rows by client ID, to name dropped and stale letters whose occasion is gone. */
+  clients?: ReadonlyMap<string, { row: number; fullName?: unknown; company?: unknown }>;
+}
+
+/** A sending attempt is retried this many times in all; then the letter is dropped. */
+export const MAX_ATTEMPTS = 3;
+/** A pending entry older than this (minutes) was left by a run that stopped; younger ones are in flight. */
+export const PENDING_STALE_MINUTES = 15;
+/** Stale pending entries are reported in the digest for this many days. */
+export const STALE_REPORT_DAYS = 7;
+
+const PRIORITY: Record<string, number> = { appointment: 0, renewal: 1, birthday: 2 };
+// When several rows share a key (two runs appended), the strongest state counts.
+const STRENGTH: Record<SendState, number> = { sent: 4, pending: 3, dropped: 2, failed: 1, deferred: 0 };
+
+/** The team digest's own Sent log key for a day (exactly one digest per day). */
+export function digestKey(today: string): string {
+  return `*|digest|${today}`;
+}
+
+/** One entry per key: the strongest state wins (sent > pending > dropped > failed > deferred). */
+export function mergeLog(log: readonly SentLogEntry[]): Map<string, SentLogEntry> {
+  const byKey = new Map<string, SentLogEntry>();
+  for (const entry of log) {
+    const seen = byKey.get(entry.key);
+    if (
+      !seen ||
+      STRENGTH[entry.state] > STRENGTH[seen.state] ||
+      (entry.state === seen.state && entry.attempts > seen.attempts)
+    )
+      byKey.set(entry.key, entry);
+  }
+  return byKey;
+}
+
+function isStale(entry: SentLogEntry, now: string): boolean {
+  const age = wallMinutes(now) - wallMinutes(entry.updatedAt);
+  return !(age >= 0 && age < PENDING_STALE_MINUTES);
+}
+
+function byPriority(a: ClientOccasion, b: ClientOccasion): number {
+  return (
+    (PRIORITY[a.rule] ?? 9) - (PRIORITY[b.rule] ?? 9) ||
+    (a.lastOn < b.lastOn ? -1 : a.lastOn > b.lastOn ? 1 : 0) ||
+    (a.occasionDate < b.occasionDate ? -1 : a.occasionDate > b.occasionDate ? 1 : 0) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+/** A birthday is greeted once a year whatever its key (the 29 February policy or a corrected date may move it). */
+function birthdayYear(clientId: string, occasionDate: string): string {
+  return `${clientId}|${occasionDate.slice(0, 4)}`;
+}
+
+/** Decides the run: see SendPlan. Pure: the same input always gives the same plan. */
+export function planSends(input: PlanInput): SendPlan {
+  const { today, now, settings } = input;
+  const log = mergeLog(input.log);
+  const plan: SendPlan = {
+    sendNow: [],
+    defer: [],
+    drop: [],
+    alreadySent: 0,
+    inFlight: 0,
+    stalePending: [],
+    failedRetry: [],
+    digestDue: false,
+    quotaReserved: 0,
+    logUpdates: [],
+  };
+  const digest = log.get(digestKey(today));
+  plan.digestDue =
+    settings.recipients.length > 0 && (!digest || digest.state === 'failed' || digest.state === 'deferred');
+  plan.quotaReserved = plan.digestDue ? digestQuotaNeed(settings) : 0;
+
+  const greeted = new Set<string>();
+  for (const entry of log.values()) {
+    const k = parseOccasionKey(entry.key);
+    if (k?.rule === 'birthday' && (entry.state === 'sent' || entry.state === 'pending'))
+      greeted.add(birthdayYear(k.clientId, k.occasionDate));
+  }
+
+  const dueKeys = new Set<string>();
+  const candidates: ClientOccasion[] = [];
+  const drop = (
+    o: { key: string; clientId: string; rule: string; occasionDate: string },
+    reason: DropReason,
+    extra: Partial<DropItem>,
+  ) => {
+    plan.drop.push({ key: o.key, clientId: o.clientId, rule: o.rule, occasionDate: o.occasionDate, reason, ...extra });
+    const seen = log.get(o.key);
+    plan.logUpdates.push({
+      key: o.key,
+      state: 'dropped',
+      attempts: seen?.attempts ?? 0,
+      firstDueOn: seen?.firstDueOn || today,
+      updatedAt: now,
+      note: reason,
+    });
+  };
+
+  for (const occasion of input.due) {
+    if (dueKeys.has(occasion.key)) continue;
+    dueKeys.add(occasion.key);
+    const entry = log.get(occasion.key);
+    const state = entry?.state;
+    if (state === 'sent') plan.alreadySent++;
+    else if (state === 'dropped') continue;
+    else if (state === 'pending') {
+      if (isStale(entry!, now)) plan.stalePending.push(stale(entry!, occasion.reason, occasion.row));
+      else plan.inFlight++;
+    } else if (state === 'failed' && entry!.attempts >= MAX_ATTEMPTS) {
+      drop(occasion, 'failedTooOften', { facts: occasion.reason, row: occasion.row });
+    } else if (occasion.rule === 'birthday' && greeted.has(birthdayYear(occasion.clientId, occasion.occasionDate))) {
+      plan.alreadySent++;
+    } else {
+      candidates.push(occasion);
+      if (state === 'failed') plan.failedRetry.push(occasion.key);
+    }
+  }
+
+  // Log entries whose letter is no longer among today's: the window closed, or the data changed.
+  for (const entry of log.values()) {
+    if (dueKeys.has(entry.key)) continue;
+    const k = parseOccasionKey(entry.key);
+    if (!k || k.clientId === '*') continue;
+    const client = input.clients?.get(k.clientId);
+    const known = client ? { facts: factsOf(client, today, k.occasionDate), row: client.row } : {};
+    if (entry.state === 'pending') {
+      if (isStale(entry, now) && daysBetween(entry.updatedAt.slice(0, 10), today) <= STALE_REPORT_DAYS)
+        plan.stalePending.push(stale(entry, known.facts, known.row));
+      continue;
+    }
+    if (entry.state !== 'deferred' && entry.state !== 'failed') continue;
+    const rule = k.rule as ClientRule;
+    const closed = CLIENT_RULES.includes(rule) && clientWindow(rule, k.occasionDate, settings).lastOn < today;
+    drop({ key: entry.key, ...k }, closed ? 'tooLate' : 'noLongerDue', known);
+  }
+
+  candidates.sort(byPriority);
+  const budget = Math.max(0, Math.floor(input.quota) - plan.quotaReserved);
+  plan.sendNow = candidates.slice(0, budget);
+  for (const occasion of candidates.slice(budget)) {
+    if (occasion.lastOn <= today) {
+      drop(occasion, 'quotaExhausted', { facts: occasion.reason, row: occasion.row });
+      continue;
+    }
+    plan.defer.push(occasion);
+    const seen = log.get(occasion.key);
+    plan.logUpdates.push({
+      key: occasion.key,
+      state: 'deferred',
+      attempts: seen?.attempts ?? 0,
+      firstDueOn: seen?.firstDueOn || today,
+      updatedAt: now,
+    });
+  }
+  return plan;
+}
+
+function factsOf(
+  client: { fullName?: unknown; company?: unknown },
+  today: string,
+  occasionDate: string,
+): OccasionFacts {
+  const name = String(client.fullName ?? '').trim() || String(client.company ?? '').trim();
+  return { name, inDays: daysBetween(today, occasionDate) };
+}
+
+function stale(entry: SentLogEntry, facts: OccasionFacts | undefined, row: number | undefined): StalePending {
+  const k = parseOccasionKey(entry.key) ?? { clientId: '', rule: '', occasionDate: '' };
+  return { key: entry.key, ...k, updatedAt: entry.updatedAt, ...(facts ? { facts } : {}), ...(row ? { row } : {}) };
+}
+
+/**
+ * Under the document lock, right before a send: the log entry to write as pending, or null when the letter must
+ * not go (another run sent it, is sending it, or it was dropped or failed too often since the plan was made).
+ */
+export function beginSend(
+  current: SentLogEntry | undefined,
+  key: string,
+  today: string,
+  now: string,
+): SentLogEntry | null {
+  if (current) {
+    if (current.state === 'sent' || current.state === 'pending' || current.state === 'dropped') return null;
+    if (current.state === 'failed' && current.attempts >= MAX_ATTEMPTS) return null;
+  }
+  return {
+    key,
+    state: 'pending',
+    attempts: (current?.attempts ?? 0) + 1,
+    firstDueOn: current?.firstDueOn || today,
+    updatedAt: now,
+  };
+}
+
+/** After the send (still under the lock): the pending entry becomes sent, or failed with the error's text. */
+export function finishSend(
+  pending: SentLogEntry,
+  now: string,
+  outcome: { ok: true } | { ok: false; error: string },
+): SentLogEntry {
+  if (outcome.ok) return { ...pending, state: 'sent', updatedAt: now, note: undefined };
+  return { ...pending, state: 'failed', updatedAt: now, note: outcome.error.slice(0, 500) };
+}
+
+/** The keys sent today according to the log (any run: the digest reports them all). */
+export function sentOn(log: readonly SentLogEntry[], day: string): string[] {
+  const out: string[] = [];
+  for (const entry of mergeLog(log).values()) {
+    if (entry.state === 'sent' && entry.updatedAt.slice(0, 10) === day && !entry.key.startsWith('*|'))
+      out.push(entry.key);
+  }
+  return out;
+}
