@@ -84,6 +84,21 @@ export interface SheetView {
   cells: CellView[][];
 }
 
+/** An embedded chart with its data as it is now (what the playground draws). */
+export interface ChartView {
+  id: number;
+  type: string;
+  title: string | null;
+  options: Record<string, unknown>;
+  /** 1-based anchor cell and pixel offsets, as getContainerInfo reports them. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** The first column (row when transposed) of the data: category labels (scatter: x values). */
+  labels: Array<string | number>;
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** The data as a table (TABLE charts draw this). */
+  table: string[][];
+}
+
 export interface SpreadsheetModel {
   /** The Spreadsheet object scripts receive (SpreadsheetApp.getActiveSpreadsheet()). */
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -113,4 +128,8 @@ export interface SpreadsheetModel {
 
   toXlsx(): Promise<Buffer>;
   loadCsv(tab: string, csvText: string): void;
+  /** The Charts global scripts see (the Charts service's enums). */
+  readonly charts: object;
+  /** The tab's embedded charts with the current values of their ranges. */
+  chartViews(tab: string): ChartView[];
 }

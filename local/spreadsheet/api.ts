@@ -15,6 +15,17 @@ import {
   type ValidationRule,
 } from './book';
 import {
+  chartValue,
+  copyCharts,
+  EmbeddedChart,
+  type EmbeddedChartBuilder,
+  insertChart,
+  newChartBuilder,
+  removeChart,
+  storedCharts,
+  updateChart,
+} from './charts';
+import {
   ConditionalFormatRule,
   ConditionalFormatRuleBuilder,
   clearRules,
@@ -904,12 +915,28 @@ export class Sheet {
     this._book.assertCanEdit(sh, 0, 0, sh.maxRows, sh.maxColumns);
     clearRules(this._book, sh);
   }
+  // ----- embedded charts (local/spreadsheet/charts.ts) -----
+  newChart(): EmbeddedChartBuilder {
+    return newChartBuilder(this._wb, this._alive());
+  }
+  insertChart(chart: EmbeddedChart): void {
+    if (!(chart instanceof EmbeddedChart)) throw new Error('Invalid argument: chart');
+    insertChart(this._book, this._alive(), chart);
+  }
+  updateChart(chart: EmbeddedChart): void {
+    if (!(chart instanceof EmbeddedChart)) throw new Error('Invalid argument: chart');
+    updateChart(this._book, this._alive(), chart);
+  }
+  removeChart(chart: EmbeddedChart): void {
+    if (!(chart instanceof EmbeddedChart)) throw new Error('Invalid argument: chart');
+    removeChart(this._book, this._alive(), chart);
+  }
+  getCharts(): EmbeddedChart[] {
+    return storedCharts(this._alive()).map((d) => chartValue(d, this._wb));
+  }
   // No filters or bandings can exist here, so these truthfully report none.
   getFilter(): null {
     return null;
-  }
-  getCharts(): unknown[] {
-    return [];
   }
   getBandings(): unknown[] {
     return [];
@@ -940,6 +967,7 @@ export class Sheet {
     });
     this._book.syncRect(dst, 0, 0, dst.vals.rows.length, dst.maxColumns);
     copyRules(this._book, src, dst);
+    copyCharts(this._book, src, dst);
     return this._wb.sheet(dst);
   }
   toString(): string {

@@ -1,9 +1,17 @@
 // The SpreadsheetModel of local/contract.ts: the workbook plus what a person does in the Sheets UI and the views.
 
-import type { CellView, SheetView, SpreadsheetModel, SpreadsheetModelOptions, UserChange } from '../contract';
+import type {
+  CellView,
+  ChartView,
+  SheetView,
+  SpreadsheetModel,
+  SpreadsheetModelOptions,
+  UserChange,
+} from '../contract';
 import { parseA1 } from './a1';
 import { type Range, type Sheet, type Spreadsheet, type SpreadsheetApp, Workbook } from './api';
 import { Book, type FormulaCell, isDateObject, type Scalar, type SheetData } from './book';
+import { Charts, chartViews } from './charts';
 import { conditionalLook } from './conditional';
 import { parseCsv } from './csv';
 import { dropdownOptions, rejectionMessage, satisfies } from './validation';
@@ -40,6 +48,14 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
 
   get app(): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
     return this.wb.app as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  }
+
+  /** The Charts global (its enums; embedded charts are built with Sheet.newChart). */
+  readonly charts = new Charts();
+
+  /** The tab's embedded charts with their data as it is now, for the playground to draw. */
+  chartViews(tab: string): ChartView[] {
+    return chartViews(this.book, this.tab(tab));
   }
 
   /** The emulator's own objects (typed as the emulator's classes). */

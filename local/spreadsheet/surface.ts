@@ -806,6 +806,7 @@ export const APPS_SCRIPT_METHODS: Record<string, readonly string[]> = {
   EmbeddedPieChartBuilder: [
     ...EMBEDDED_CHART_BUILDER,
     'reverseCategories',
+    'set3D',
     'setBackgroundColor',
     'setColors',
     'setLegendPosition',
