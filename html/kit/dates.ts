@@ -1,5 +1,6 @@
 // Dates in the sidebars: shown as the sheet's locale writes them (15.03.2026, 03/15/2026), read with the domain parser.
 import { daysBetween, parseDateInput } from '../../src/domain/normalize/date';
+import { datePattern, formatIsoDate } from '../../src/domain/normalize/dateOrder';
 import type { DateCode } from '../../src/domain/normalize/result';
 import type { Lang } from './i18n';
 
@@ -10,27 +11,24 @@ export interface DateStyle {
   today: string;
 }
 
-/** True where the domain parser reads 01/02/2000 as January 2nd: the display follows the same order. */
+/** True where dates are month first: the domain's datePattern decides, for the parser, cell formats and sidebars. */
 export function isMonthFirst(locale: string): boolean {
-  const probe = parseDateInput('01/02/2000', { timeZone: 'UTC', locale });
-  return probe.ok && probe.value === '2000-01-02';
+  return datePattern(locale) === 'mm/dd/yyyy';
 }
 
-/** 'дд.мм.гггг' in Russian, 'mm/dd/yyyy' or 'dd/mm/yyyy' in English by the locale. */
+/** 'дд.мм.гггг' in Russian, else the locale's pattern ('mm/dd/yyyy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'yyyy-mm-dd'). */
 export function datePlaceholder(style: Pick<DateStyle, 'lang' | 'locale'>): string {
-  if (style.lang === 'ru') return 'дд.мм.гггг';
-  return isMonthFirst(style.locale) ? 'mm/dd/yyyy' : 'dd/mm/yyyy';
+  const pattern = datePattern(style.locale);
+  if (style.lang === 'ru') return pattern.replace(/d/g, 'д').replace(/m/g, 'м').replace(/y/g, 'г');
+  return pattern;
 }
 
 /** '2026-03-15' → '15.03.2026' (ru), '03/15/2026' (en_US), '15/03/2026' (en_GB); a time part is kept as ' 10:30'. */
 export function formatDay(iso: string, style: Pick<DateStyle, 'lang' | 'locale'>): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(String(iso ?? ''));
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(String(iso ?? ''));
   if (!m) return String(iso ?? '');
-  const [, y, mo, d, time] = m;
-  let day: string;
-  if (style.lang === 'ru') day = `${d}.${mo}.${y}`;
-  else if (isMonthFirst(style.locale)) day = `${mo}/${d}/${y}`;
-  else day = `${d}/${mo}/${y}`;
+  const [, date, time] = m;
+  const day = formatIsoDate(date, style.locale);
   return time && time !== '00:00' ? `${day} ${time}` : day;
 }
 

@@ -1,4 +1,13 @@
 // Finds clients that are probably the same person as a new or edited card: same phone, same email, or a very similar name.
+import {
+  bothWordsPattern,
+  combine,
+  digitsPattern,
+  escapeRegex,
+  type FindPattern,
+  nameWordAlternatives,
+  wholeWordPattern,
+} from './findPattern';
 import { isPatronymic, nameTokens } from './normalize/name';
 
 export type DuplicateReason = 'phone' | 'email' | 'name';
@@ -136,4 +145,33 @@ export function findDuplicates<T extends DuplicateClient>(
   matches.sort((x, y) => y.rank - x.rank || x.index - y.index);
   const limit = opts.limit ?? 10;
   return matches.slice(0, limit).map((m) => m.match);
+}
+
+// A phone key's last digits: the national number, the same whichever trunk or country code the cell was typed with.
+const NATIONAL_DIGITS = 10;
+
+/**
+ * What Sheets' TextFinder must find for findDuplicates to consider a client: the phone's national digits ignoring
+ * formatting, the exact email, and the two longest words of the name that must be paired (patronymics may be
+ * missing on the other card), each within one typo, in either order. Null when the candidate has nothing to match.
+ */
+export function duplicateFindPattern(candidate: DuplicateCandidate): FindPattern | null {
+  const parts: Parameters<typeof combine>[0] = [];
+  const phone = phoneKey(candidate.phone);
+  if (phone) parts.push({ field: 'phone', pattern: digitsPattern(phone.slice(-NATIONAL_DIGITS)) });
+  const email = emailKey(candidate.email);
+  if (email) parts.push({ field: 'email', pattern: `^\\s*${escapeRegex(email)}\\s*$` });
+  const words = nameTokens(candidate.fullName ?? '');
+  if (words.length >= 2) {
+    // Words that are not patronymics are paired on any look-alike card; with none, any one word may be.
+    const paired = words.filter((w) => !isPatronymic(w)).sort((a, b) => b.length - a.length);
+    const [a, b] = paired.map(nameWordAlternatives);
+    const pattern = b
+      ? bothWordsPattern(a, b)
+      : a
+        ? wholeWordPattern(a)
+        : wholeWordPattern(words.flatMap(nameWordAlternatives));
+    parts.push({ field: 'fullName', pattern });
+  }
+  return combine(parts);
 }

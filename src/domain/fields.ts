@@ -43,8 +43,10 @@ export interface FieldDef {
   width?: number;
 }
 
-export type TabKey = 'clients' | 'journal' | 'settings';
+/** A tab's stable key: its developer-metadata tag, the key of the tab registry (src/domain/tabs.ts). */
+export type TabKey = string;
 
+/** A tab of records: one row per record, one column per field. */
 export interface TabDef {
   key: TabKey;
   name: Record<Lang, string>;

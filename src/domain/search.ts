@@ -1,4 +1,5 @@
 // Quick client search for the sidebar: by id, phone fragment, email or name words, ranked and fast on 100k cards.
+import { combine, digitsPattern, escapeRegex, type FindPattern, wordPrefixPattern } from './findPattern';
 import { nameTokens } from './normalize/name';
 
 export type SearchField = 'id' | 'phone' | 'email' | 'name';
@@ -198,4 +199,42 @@ export function searchClients<T extends SearchableClient>(
   opts: { limit?: number } = {},
 ): Array<SearchMatch<T>> {
   return searchIndex(buildSearchIndex(clients), query, opts);
+}
+
+// The Latin letters of an ID and the Cyrillic letters typed for them.
+const ID_LETTER: Record<string, string> = Object.fromEntries(
+  Object.entries(LOOKALIKES).map(([cyrillic, latin]) => [latin, `[${latin}${cyrillic}]`]),
+);
+
+/**
+ * What Sheets' TextFinder must find for searchIndex to consider a client: the exact ID (Cyrillic lookalikes too)
+ * or its number, phone digits ignoring formatting and the 8/+7 trunk, the email fragment, and the longest word of
+ * the query as the start of a name word (or phone digits, for a digits word). Every client the ranking accepts
+ * has a matching cell; the ranking then drops the rest. Null for an empty query.
+ */
+export function searchFindPattern(query: string): FindPattern | null {
+  const q = String(query ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е');
+  if (!q) return null;
+  const parts: Parameters<typeof combine>[0] = [];
+  const qId = idKey(q);
+  if (/^[a-z]{1,3}-?\d+$/.test(qId))
+    parts.push({ field: 'id', pattern: `^${[...qId].map((ch) => ID_LETTER[ch] ?? escapeRegex(ch)).join('')}$` });
+  if (/^\d+$/.test(q)) parts.push({ field: 'id', pattern: `(?:^|\\D)0*${q.replace(/^0+(?=\d)/, '')}$` });
+  const isPhoneQuery = /^[\d\s()+\-.]+$/.test(q);
+  const digits = isPhoneQuery ? q.replace(/\D/g, '') : '';
+  if (digits.length >= MIN_PHONE_FRAGMENT)
+    for (const p of phoneVariants(digits)) parts.push({ field: 'phone', pattern: digitsPattern(p) });
+  if (!isPhoneQuery && !/\s/.test(q)) parts.push({ field: 'email', pattern: escapeRegex(q) });
+  const tokens = isPhoneQuery ? [] : nameTokens(q);
+  if (tokens.length) {
+    // Every word must start a name word (or, for 3+ digits, be in the phone): the longest is the sharpest filter.
+    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    parts.push({ field: 'fullName', pattern: wordPrefixPattern(longest) });
+    if (/^\d+$/.test(longest) && longest.length >= MIN_PHONE_FRAGMENT)
+      for (const p of phoneVariants(longest)) parts.push({ field: 'phone', pattern: digitsPattern(p) });
+  }
+  return combine(parts);
 }

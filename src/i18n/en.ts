@@ -59,4 +59,6 @@ export const en: Messages = {
   'validation.contactKind': 'Kind: call, message, meeting, visit, purchase, email or note',
   'protect.computed': '— filled in by Kartoteka automatically',
   'protect.journal': '— contact history: add entries through Kartoteka → Log contact',
+  'protect.generated': '— Kartoteka rebuilds this tab: edits by hand are lost at the next refresh',
+  'protect.history': '— a log kept by Kartoteka: entries are added automatically',
 };

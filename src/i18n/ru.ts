@@ -57,6 +57,8 @@ export const ru = {
   'validation.contactKind': 'Вид: звонок, сообщение, встреча, визит, покупка, письмо или заметка',
   'protect.computed': '— заполняет Картотека автоматически',
   'protect.journal': '— история контактов: добавляйте записи через меню Картотека → Записать контакт',
+  'protect.generated': '— Картотека пересобирает эту вкладку: правки вручную пропадут при следующем обновлении',
+  'protect.history': '— журнал, который ведёт Картотека: записи добавляются автоматически',
 } as const satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof ru]: string };

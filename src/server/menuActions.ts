@@ -1,6 +1,7 @@
 // Menu commands that run long operations: progress toasts, then a short summary.
 import { t } from '../i18n';
 import { currentLang } from '../services/locale';
+import { alert, toast } from '../services/ui';
 import { recomputeClients, setupDatabase } from './api';
 
 function summarize(result: { ok: boolean; message?: string; errors?: Record<string, string> }): string {
@@ -10,19 +11,17 @@ function summarize(result: { ok: boolean; message?: string; errors?: Record<stri
 
 export function menuSetup(): void {
   const lang = currentLang();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = setupDatabase((message) => ss.toast(message, t(lang, 'app.name'), 5)) as {
+  const result = setupDatabase((message) => toast(lang, message)) as {
     ok: boolean;
     message?: string;
     errors?: Record<string, string>;
   };
-  SpreadsheetApp.getUi().alert(t(lang, 'menu.setup'), summarize(result), SpreadsheetApp.getUi().ButtonSet.OK);
+  alert(t(lang, 'menu.setup'), summarize(result));
 }
 
 export function menuRecompute(): void {
   const lang = currentLang();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  ss.toast(t(lang, 'recompute.started'), t(lang, 'app.name'), 5);
+  toast(lang, t(lang, 'recompute.started'));
   const result = recomputeClients() as { ok: boolean; message?: string; errors?: Record<string, string> };
-  ss.toast(summarize(result), t(lang, 'app.name'), 10);
+  toast(lang, summarize(result), 10);
 }

@@ -1,6 +1,7 @@
 // The server API the sidebars and the playground call through google.script.run: JSON-safe requests and responses.
 // Dates cross the wire as 'yyyy-mm-dd' (date) or 'yyyy-mm-ddTHH:mm' (date and time, the sheet's wall clock).
 import type { Derived } from '../domain/derived';
+import type { JournalEntryValues } from '../domain/journal';
 import type { ContactKind, SettingsData } from '../domain/settings';
 
 export type { SettingsData } from '../domain/settings';
@@ -84,20 +85,10 @@ export interface ContactInput {
   at?: string;
 }
 
-export interface JournalEntry {
+/** A journal entry as the card shows it: the stored values, its row and the kind of its contact type. */
+export interface JournalEntry extends JournalEntryValues {
   row: number;
-  at: string;
-  clientId: string;
-  clientName: string;
-  type: string;
   kind: ContactKind | '';
-  summary: string;
-  item: string;
-  amount: number | '';
-  source: string;
-  by: string;
-  nextStep: string;
-  nextStepOn: string;
 }
 
 export interface DuplicateInfo {

@@ -1,120 +1,56 @@
-// The Clients tab as records: bulk reads of chosen columns, row lookup by ID with cached hints, minimal writes.
-import { CLIENT_FIELDS, type FieldDef, TABS } from '../domain/fields';
-import { cacheGet, cacheGetAll, cachePut, cachePutAll } from '../services/env';
+// The Clients tab: bulk reads of chosen columns, a client's row by ID (cached hints, then a scan), the contact block
+// logContact reads and writes in one call each way, and search done by Sheets itself (TextFinder).
+import { CONTACT_BLOCK_KEYS, type FieldDef } from '../domain/fields';
+import { CLIENTS_TAB } from '../domain/tabs';
+import { cacheGet, cacheGetAll, cachePut, cachePutAll, cacheRemove } from '../services/env';
 import { fromCell, toCell } from './cells';
-import { a1, columnsOf, headersMatch, type Layout, type Located, locate, mergeRuns, relocate, runs } from './layout';
+import { a1, cachedLayout, columnsOf, type Layout } from './layout';
+import {
+  fieldOf,
+  layoutWidth,
+  openTab,
+  type RecordsTab,
+  type Row,
+  type RowAt,
+  readRecordRange,
+  readRecords,
+  reopenTab,
+  writeFields,
+} from './records';
 
-export type Row = Record<string, string | number>;
+export { NotSetUpError, type Row, type RowAt } from './records';
 
-const FIELD = new Map(CLIENT_FIELDS.map((f) => [f.key, f]));
-export const clientField = (key: string): FieldDef => FIELD.get(key)!;
+export const clientField = (key: string): FieldDef => fieldOf(CLIENTS_TAB, key);
 
-export class NotSetUpError extends Error {
-  constructor() {
-    super('not set up');
-    this.name = 'NotSetUpError';
-  }
+export function clientsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RecordsTab {
+  return openTab(ss, CLIENTS_TAB);
 }
 
-export function clientsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Located {
-  const loc = locate(ss, TABS.clients);
-  if (!loc) throw new NotSetUpError();
-  return loc;
+/** The Clients layout from the cache, without touching the sheet (A1 access by name); else located once. */
+export function clientsLayout(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
+  return cachedLayout(CLIENTS_TAB.key) ?? clientsTab(ss).layout;
 }
 
-export function journalTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Located {
-  const loc = locate(ss, TABS.journal);
-  if (!loc) throw new NotSetUpError();
-  return loc;
-}
-
-/**
- * Reads the given fields for every client row in as few rectangles as possible (one per contiguous run of
- * columns; a gap of up to 3 foreign columns is read through rather than split). Row 1 is read too and checked
- * against the cached headers; a mismatch re-reads the layout once.
- */
+/** The given fields of every client row (see readRecords); remembers how many rows the tab has. */
 export function readColumns(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   keys: readonly string[],
   tz: string,
-  loc?: Located,
-): { rows: Array<Row & { row: number }>; lastRow: number; loc: Located } {
-  let located = loc ?? clientsTab(ss);
-  for (let attempt = 0; ; attempt++) {
-    const { sheet, layout } = located;
-    const lastRow = sheet.getLastRow();
-    const cols = columnsOf(layout, keys);
-    const blocks = mergeRuns(runs(cols), 3);
-    const grids: Array<{ first: number; values: unknown[][] }> = [];
-    let stale = false;
-    for (const [first, count] of blocks) {
-      const values = lastRow >= 1 ? sheet.getRange(1, first, lastRow, count).getValues() : [];
-      if (values.length && !headersMatch(layout, first, values[0])) stale = true;
-      grids.push({ first, values });
-    }
-    if (stale && attempt === 0) {
-      located = relocate(ss, TABS.clients) ?? located;
-      continue;
-    }
-    const rows: Array<Row & { row: number }> = [];
-    for (let r = 1; r < lastRow; r++) {
-      const rec: Row & { row: number } = { row: r + 1 };
-      for (const key of keys) {
-        const column = layout.columns[key];
-        if (!column) continue;
-        const grid = grids.find((g) => column >= g.first && column < g.first + (g.values[0]?.length ?? 0));
-        rec[key] = grid ? fromCell(clientField(key), grid.values[r][column - grid.first], tz) : '';
-      }
-      rows.push(rec);
-    }
-    return { rows, lastRow, loc: located };
-  }
+  tab: RecordsTab = clientsTab(ss),
+): { rows: RowAt[]; lastRow: number; tab: RecordsTab } {
+  const read = readRecords(tab, tz, keys, ss);
+  rememberRowCount(read.lastRow);
+  return read;
 }
 
-/** A domain row → the cells of one sheet row, per layout (unmapped columns empty). */
-export function rowCells(layout: Layout, values: Row, tz: string, width: number): unknown[] {
-  const cells: unknown[] = new Array(width).fill('');
-  for (const [key, column] of Object.entries(layout.columns)) {
-    if (column <= width && key in values) cells[column - 1] = toCell(clientField(key), values[key], tz);
-  }
-  return cells;
+/** One whole client row (every field) as a record. */
+export function readClient(tab: RecordsTab, row: number, tz: string): Row {
+  const [rec] = readRecordRange(tab, row, 1, tz);
+  const { row: _row, ...values } = rec;
+  return values;
 }
 
-export function layoutWidth(layout: Layout): number {
-  return Math.max(...Object.values(layout.columns));
-}
-
-/** Reads one whole client row (all fields) as a record. */
-export function readRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: Layout, row: number, tz: string): Row {
-  const width = layoutWidth(layout);
-  const cells = sheet.getRange(row, 1, 1, width).getValues()[0];
-  const rec: Row = {};
-  for (const field of CLIENT_FIELDS) {
-    const column = layout.columns[field.key];
-    rec[field.key] = column ? fromCell(field, cells[column - 1], tz) : '';
-  }
-  return rec;
-}
-
-/** Writes only the changed fields of a row: one rectangle per contiguous run of changed columns. */
-export function writeFields(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  layout: Layout,
-  row: number,
-  patch: Row,
-  tz: string,
-): void {
-  const keys = Object.keys(patch).filter((k) => layout.columns[k]);
-  const byColumn = new Map(keys.map((k) => [layout.columns[k], k]));
-  for (const [first, count] of runs(columnsOf(layout, keys))) {
-    const cells: unknown[] = [];
-    for (let c = first; c < first + count; c++) {
-      const key = byColumn.get(c)!;
-      cells.push(toCell(clientField(key), patch[key], tz));
-    }
-    sheet.getRange(row, first, 1, count).setValues([cells]);
-  }
-}
+export { writeFields as writeClientFields };
 
 // Row hints: ID → [row, name], cached in chunks of 500 IDs so logging a contact needs no scan of the ID column.
 type Hint = [number, string];
@@ -144,22 +80,123 @@ export function hintsFresh(): boolean {
   return Boolean(cacheGet('hints.fresh'));
 }
 
+// How many rows the Clients tab had when last read: block reads of search hits stay inside the grid without asking.
+const ROWS_KEY = 'clients.rows';
+
+export function rememberRowCount(lastRow: number): void {
+  cachePut(ROWS_KEY, lastRow);
+}
+
+/** The Clients tab's last row when last read (0 when unknown). */
+export function rememberedRowCount(): number {
+  return cacheGet<number>(ROWS_KEY) ?? 0;
+}
+
+/** Rows were inserted or removed by a person: the remembered count may be wrong. */
+export function forgetRowCount(): void {
+  cacheRemove([ROWS_KEY]);
+}
+
 /** Scans IDs and names once, refreshes every hint, and returns the row of `id` (0 when absent). */
 export function scanForRow(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   id: string,
   tz: string,
-): { row: number; name: string; loc: Located } {
-  const { rows, loc } = readColumns(ss, ['id', 'fullName'], tz);
+): { row: number; name: string; tab: RecordsTab } {
+  const { rows, tab } = readColumns(ss, ['id', 'fullName'], tz);
   rememberHints(
     rows.map((r) => [String(r.id), r.row, String(r.fullName)]),
     true,
   );
   const hit = rows.find((r) => r.id === id);
-  return { row: hit?.row ?? 0, name: hit ? String(hit.fullName) : '', loc };
+  return { row: hit?.row ?? 0, name: hit ? String(hit.fullName) : '', tab };
 }
 
-/** A1 of a row's span between two fields, for Spreadsheet.getRange without looking the tab up first. */
-export function spanA1(layout: Layout, row: number, first: number, last: number): string {
-  return a1(layout.sheetName, row, first, row, last);
+/** Every ID cell of the tab, top to bottom. */
+export function readAllIds(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string): string[] {
+  return readColumns(ss, ['id'], tz).rows.map((r) => String(r.id));
 }
+
+/**
+ * The contact block of one client row (stage, totals, milestones, ID, next step: CONTACT_BLOCK_KEYS), read in one
+ * call by A1 without looking the tab up. Null when the row no longer holds this client (rows moved or deleted).
+ */
+export interface ContactBlock {
+  values: Row;
+  /** Writes the block's new values: one call when its columns are neighbours, else one per run of changes. */
+  write(next: Row, changed: readonly string[]): void;
+}
+
+export function readContactBlock(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  layout: Layout,
+  row: number,
+  clientId: string,
+  tz: string,
+): ContactBlock | null {
+  const cols = columnsOf(layout, CONTACT_BLOCK_KEYS);
+  const first = cols[0];
+  const last = cols[cols.length - 1];
+  const contiguous = cols.length === CONTACT_BLOCK_KEYS.length && last - first + 1 === cols.length;
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  let cells: unknown[];
+  try {
+    range = ss.getRange(a1(layout.sheetName, row, first, row, last));
+    cells = range.getValues()[0];
+  } catch (_e) {
+    // The row (or the tab under its cached name) is gone.
+    return null;
+  }
+  if (String(cells[layout.columns.id - first]) !== clientId) return null;
+  const values: Row = {};
+  for (const key of CONTACT_BLOCK_KEYS)
+    values[key] = fromCell(clientField(key), cells[layout.columns[key] - first], tz);
+  return {
+    values,
+    write(next, changed) {
+      if (!changed.length) return;
+      if (contiguous) {
+        // By column, not by key order: people may have reordered columns inside the block.
+        const out: unknown[] = new Array(last - first + 1);
+        for (const k of CONTACT_BLOCK_KEYS) out[layout.columns[k] - first] = toCell(clientField(k), next[k], tz);
+        range.setValues([out]);
+      } else {
+        const patch: Row = {};
+        for (const k of changed) patch[k] = next[k];
+        writeFields({ sheet: range.getSheet(), layout, def: CLIENTS_TAB }, row, patch, tz);
+      }
+    },
+  };
+}
+
+/** IDs of some rows (as shown), read in one rectangle of the ID column from the first to the last of them. */
+export function readIdsAt(tab: RecordsTab, rows: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const column = tab.layout.columns.id;
+  if (!rows.length || !column) return out;
+  const top = Math.min(...rows);
+  const cells = tab.sheet.getRange(top, column, Math.max(...rows) - top + 1, 1).getDisplayValues();
+  for (const row of rows) out.set(row, String(cells[row - top][0]));
+  return out;
+}
+
+/** Removes a client's row (the rows below move up by one). */
+export function deleteClientRow(tab: RecordsTab, row: number): void {
+  tab.sheet.deleteRow(row);
+}
+
+/** The ID in the selected row of the Clients tab ('' when the selection is elsewhere or holds no ID). */
+export function selectedClientId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const layout = clientsLayout(ss);
+  const active = ss.getActiveSheet();
+  const range = ss.getActiveRange();
+  if (!active || !range || active.getName() !== layout.sheetName || range.getRow() < 2 || !layout.columns.id) return '';
+  return String(active.getRange(range.getRow(), layout.columns.id).getDisplayValue()).trim();
+}
+
+/** The Clients tab with its layout read again (the cached one proved stale). */
+export function reopenClients(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RecordsTab {
+  return reopenTab(ss, CLIENTS_TAB);
+}
+
+export { layoutWidth };

@@ -74,12 +74,19 @@ export interface RawSettings {
   values: Partial<Record<string, unknown>>;
 }
 
-/** Lists and values as typed in the tab (one bulk read). */
-export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
+/** The Settings tab as read: what people typed, where each list lives, and the row of each business value. */
+export interface SettingsRead {
   raw: RawSettings;
   layout: SettingsSheetLayout;
+  /** Value key → 1-based row of its line in the values block (A: label, B: value, C: key). */
+  valueRows: Partial<Record<string, number>>;
   grid: unknown[][];
-} {
+}
+
+const VALUE_COLUMN = 2;
+
+/** Lists and values as typed in the tab (one bulk read). */
+export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): SettingsRead {
   const grid = sheet.getDataRange().getValues();
   const layout = readSettingsLayout(sheet, grid[0] ?? []);
   const lists: RawSettings['lists'] = {};
@@ -92,14 +99,55 @@ export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
     lists[key] = items;
   }
   const values: RawSettings['values'] = {};
+  const valueRows: SettingsRead['valueRows'] = {};
   for (let r = 1; r < grid.length; r++) {
     const [label, value, key] = grid[r];
     const def =
       VALUE_DEFS.find((d) => d.key === String(key ?? '').trim()) ??
       VALUE_DEFS.find((d) => d.label.ru === String(label).trim() || d.label.en === String(label).trim());
-    if (def && !(def.key in values)) values[def.key] = value;
+    if (def && !(def.key in values)) {
+      values[def.key] = value;
+      valueRows[def.key] = r + 1;
+    }
   }
-  return { raw: { lists, values }, layout, grid };
+  return { raw: { lists, values }, layout, valueRows, grid };
+}
+
+/**
+ * Writes new settings over what was read: each changed list column once, and every changed business value in one
+ * write of the value cells between the first and the last change (the cells between keep what they hold).
+ */
+export function writeSettings(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  before: SettingsRead,
+  settings: SettingsData,
+  lang: Lang,
+  valueKeys: readonly string[],
+): void {
+  for (const key of LIST_COLUMNS) {
+    const column = before.layout.lists[key];
+    if (!column) continue;
+    const items = listColumnValues(settings, key, lang);
+    const old = (before.raw.lists[key] ?? []).map((x) => String(x));
+    if (items.length === old.length && items.every((x, i) => x === old[i])) continue;
+    writeListColumn(sheet, column, items, old.length);
+  }
+  const changes = new Map<number, unknown>();
+  for (const key of valueKeys) {
+    const row = before.valueRows[key];
+    const value = settings.values[key as keyof SettingsData['values']];
+    if (row && before.raw.values[key] !== value) changes.set(row, value);
+  }
+  if (!changes.size) return;
+  const rows = [...changes.keys()];
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  const cells: unknown[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const value = changes.has(r) ? changes.get(r) : before.grid[r - 1][VALUE_COLUMN - 1];
+    cells.push([typeof value === 'string' ? asSheetText(value) : value]);
+  }
+  sheet.getRange(top, VALUE_COLUMN, cells.length, 1).setValues(cells);
 }
 
 const SETTINGS_CACHE = 'settings';

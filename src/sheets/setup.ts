@@ -1,6 +1,8 @@
-// Set up / repair: creates missing tabs and columns, tags them, and (re)applies formats, validation and protection.
-// Idempotent, and it never changes a data cell: only headers of new columns and new tabs are written.
-import { type FieldDef, SETTINGS_TAB_NAME, TABS, type TabDef } from '../domain/fields';
+// Set up / repair: walks the tab registry (src/domain/tabs.ts) and creates missing tabs and columns, tags them, and
+// (re)applies formats, validation and protection. Idempotent, and it never changes a data cell: only headers of new
+// columns, the first rows of new tabs and whole generated tabs are written.
+import type { FieldDef, TabDef } from '../domain/fields';
+import { datePattern } from '../domain/normalize/dateOrder';
 import { asSheetText } from '../domain/normalize/text';
 import {
   CONTACT_KIND_LABELS,
@@ -14,26 +16,36 @@ import {
   VALUE_DEFS,
   validateSettings,
 } from '../domain/settings';
-import { type Lang, type MessageKey, t } from '../i18n';
-import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout, TAB_KEY, taggedSheet } from './layout';
 import {
-  findSettingsSheet,
+  type GeneratedTabSpec,
+  type RecordsTabSpec,
+  type RenderEnv,
+  type SettingsTabSpec,
+  TAB_REGISTRY,
+} from '../domain/tabs';
+import { type Lang, type MessageKey, t } from '../i18n';
+import { rebuildGenerated } from './generated';
+import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout } from './layout';
+import { type RecordsTab, updateRecords } from './records';
+import {
   LIST_COLUMNS,
   LIST_KEY,
   LISTS_FIRST_COLUMN,
   listColumnValues,
   readRawSettings,
   readSettingsLayout,
-  SETTINGS_TAB_KEY,
   valueHeaders,
 } from './settingsTab';
+import { ensureSize, ensureTab, PROTECTION_PREFIX } from './tabs';
 
-export const PROTECTION_PREFIX = 'kartoteka:';
+export { PROTECTION_PREFIX } from './tabs';
 
 export interface SetupContext {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   lang: Lang;
   locale: string;
+  timeZone: string;
+  today: string;
   progress: (message: string) => void;
 }
 
@@ -47,12 +59,9 @@ export interface SetupResult {
 const HEADER_BG = '#e8eaed';
 const COMPUTED_BG = '#f1f3f4';
 
+/** Date cells in the locale's own pattern: the domain's datePattern, the same order the parser reads. */
 export function dateFormat(locale: string): string {
-  const l = locale.replace('-', '_');
-  if (/^(ru|uk|be|kk|de|pl|cs|tr|fi|nb|da)/.test(l)) return 'dd.mm.yyyy';
-  if (l === 'en_US' || l === 'en') return 'mm/dd/yyyy';
-  if (/^en_|^fr|^es|^it|^pt/.test(l)) return 'dd/mm/yyyy';
-  return 'yyyy-mm-dd';
+  return datePattern(locale);
 }
 
 /** Money as the Settings currency shows it in Sheets (symbol where the currency has a common one). */
@@ -90,29 +99,9 @@ function numberFormatOf(field: FieldDef, locale: string, currency: string): stri
   }
 }
 
-/** The spreadsheet's only tab when it is a blank default one (reused instead of leaving an empty Sheet1 behind). */
-function blankDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const sheets = ss.getSheets();
-  if (sheets.length !== 1) return null;
-  const only = sheets[0];
-  return only.getLastRow() === 0 && only.getLastColumn() === 0 && !taggedSheet(ss, null) ? only : null;
-}
-
 function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, needed: number): void {
   const max = sheet.getMaxColumns();
   if (needed > max) sheet.insertColumnsAfter(max, needed - max);
-}
-
-function createSheet(ctx: SetupContext, name: string, index: number): GoogleAppsScript.Spreadsheet.Sheet {
-  const reuse = blankDefaultSheet(ctx.ss);
-  if (reuse && index === 0) {
-    reuse.setName(name);
-    return reuse;
-  }
-  const existing = ctx.ss.getSheetByName(name);
-  // A same-named tab that was not ours is kept; ours gets a distinct name.
-  const finalName = existing ? `${name} (${t(ctx.lang, 'app.name')})` : name;
-  return ctx.ss.insertSheet(finalName, Math.min(index, ctx.ss.getSheets().length));
 }
 
 function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number): void {
@@ -121,22 +110,18 @@ function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number)
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
 }
 
-/** Ensures a tab of records (Clients, Journal) has every field as a tagged column; returns the tab and its layout. */
+/** Ensures a tab of records (or a table-like settings tab) has every field as a tagged column. */
 function ensureRecordTab(
   ctx: SetupContext,
   def: TabDef,
   index: number,
   result: SetupResult,
-): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout } {
+): RecordsTab & { created: boolean } {
   const { lang } = ctx;
-  let sheet = taggedSheet(ctx.ss, def.key) ?? ctx.ss.getSheetByName(def.name.ru) ?? ctx.ss.getSheetByName(def.name.en);
-  const isNew = !sheet;
-  if (!sheet) {
-    ctx.progress(t(lang, 'setup.creatingTab', { tab: def.name[lang] }));
-    sheet = createSheet(ctx, def.name[lang], index);
-    result.created.push(sheet.getName());
-  }
-  if (!taggedSheet(ctx.ss, def.key)) sheet.addDeveloperMetadata(TAB_KEY, def.key);
+  const { sheet, created: isNew } = ensureTab(ctx.ss, def, lang, index, (name) =>
+    ctx.progress(t(lang, 'setup.creatingTab', { tab: name })),
+  );
+  if (isNew) result.created.push(sheet.getName());
 
   const { layout, tagged } = readLayoutTagged(sheet, def);
   const missing = def.fields.filter((f) => !layout.columns[f.key]);
@@ -148,10 +133,10 @@ function ensureRecordTab(
     missing.forEach((f, i) => {
       layout.columns[f.key] = start + i;
       layout.headers[String(start + i)] = headers[i];
-      if (f.width) sheet!.setColumnWidth(start + i, f.width);
+      if (f.width) sheet.setColumnWidth(start + i, f.width);
     });
     layout.lastColumn = Math.max(layout.lastColumn, start + missing.length - 1);
-    if (!isNew) result.columnsAdded.push(...missing.map((f) => `${sheet!.getName()}: ${f.header[lang]}`));
+    if (!isNew) result.columnsAdded.push(...missing.map((f) => `${sheet.getName()}: ${f.header[lang]}`));
   }
   // Tag every field column, so it is found after inserts, moves and header renames.
   for (const field of def.fields) {
@@ -160,7 +145,7 @@ function ensureRecordTab(
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field.key);
   }
   styleHeader(sheet, Math.max(layout.lastColumn, ...Object.values(layout.columns)));
-  return { sheet, layout };
+  return { sheet, layout, def, created: isNew };
 }
 
 function validationFor(
@@ -210,6 +195,7 @@ function applyRules(
   ctx: SetupContext,
   { sheet, layout }: { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout },
   def: TabDef,
+  protect: { kind: 'computed' | 'history' | 'none'; note?: MessageKey },
   listRange: (key: string) => GoogleAppsScript.Spreadsheet.Range | null,
   currency: string,
   result: SetupResult,
@@ -238,11 +224,12 @@ function applyRules(
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
     if (p.getDescription().startsWith(PROTECTION_PREFIX)) p.remove();
   }
-  if (def.key === 'journal') {
-    // The journal is history: people may add rows by hand, but Sheets warns before anyone edits it.
+  if (protect.kind === 'none') return;
+  if (protect.kind === 'history') {
+    // A history tab: people may add rows by hand, but Sheets warns before anyone edits it.
     sheet
       .protect()
-      .setDescription(`${PROTECTION_PREFIX}journal ${t(ctx.lang, 'protect.journal')}`)
+      .setDescription(`${PROTECTION_PREFIX}${def.key} ${t(ctx.lang, protect.note ?? 'protect.history')}`)
       .setWarningOnly(true);
     result.protections++;
     return;
@@ -294,13 +281,18 @@ function validationKey(field: FieldDef): string {
 }
 
 /** Settings tab: values block A:C, lists from column E, each list column tagged. Never overwrites an existing list. */
-function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult): GoogleAppsScript.Spreadsheet.Sheet {
+function ensureSettingsTab(
+  ctx: SetupContext,
+  spec: SettingsTabSpec,
+  index: number,
+  result: SetupResult,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const { lang, locale } = ctx;
   const defaults: SettingsData = defaultSettings(lang, locale);
-  let sheet = findSettingsSheet(ctx.ss);
-  if (!sheet) {
-    ctx.progress(t(lang, 'setup.creatingTab', { tab: SETTINGS_TAB_NAME[lang] }));
-    sheet = createSheet(ctx, SETTINGS_TAB_NAME[lang], index);
+  const { sheet, created } = ensureTab(ctx.ss, spec, lang, index, (name) =>
+    ctx.progress(t(lang, 'setup.creatingTab', { tab: name })),
+  );
+  if (created) {
     result.created.push(sheet.getName());
     const valueRows: unknown[][] = [valueHeaders(lang)];
     for (const def of VALUE_DEFS) valueRows.push([def.label[lang], defaults.values[def.key], def.key]);
@@ -309,7 +301,6 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
     sheet.setColumnWidth(2, 90);
     sheet.setColumnWidth(3, 110);
   }
-  if (!taggedSheet(ctx.ss, SETTINGS_TAB_KEY)) sheet.addDeveloperMetadata(TAB_KEY, SETTINGS_TAB_KEY);
   // Value rows missing from an older tab are added below the last row.
   const grid = sheet.getDataRange().getValues();
   const presentKeys = new Set(grid.map((row) => String(row[2] ?? '').trim()));
@@ -372,21 +363,66 @@ function ensureSettingsTab(ctx: SetupContext, index: number, result: SetupResult
   return sheet;
 }
 
-/** Runs the whole setup; safe to run any number of times. */
+/** Where generated formulas find each records tab: its current name and field columns. */
+function renderEnv(ctx: SetupContext, settings: SettingsData, tabs: RecordsTab[]): RenderEnv {
+  const sources: RenderEnv['sources'] = {};
+  for (const tab of tabs) sources[tab.def.key] = { sheetName: tab.sheet.getName(), columns: tab.layout.columns };
+  return { lang: ctx.lang, locale: ctx.locale, today: ctx.today, settings, sources };
+}
+
+/**
+ * Runs the whole setup; safe to run any number of times. Every tab of the registry, in its order: records and
+ * table-like settings get their columns, the Settings tab its values and lists; then formats, validation and
+ * protection; generated tabs last, rebuilt from the tabs they read.
+ */
 export function setupTabs(ctx: SetupContext): SetupResult {
   const result: SetupResult = { created: [], columnsAdded: [], validationsApplied: 0, protections: 0 };
-  const clients = ensureRecordTab(ctx, TABS.clients, 0, result);
-  const journal = ensureRecordTab(ctx, TABS.journal, 1, result);
-  const settings = ensureSettingsTab(ctx, 2, result);
-  const { raw, layout: settingsLayout } = readRawSettings(settings);
-  const { currency } = validateSettings(raw, defaultSettings(ctx.lang, ctx.locale)).settings.values;
+  const tables: Array<{ tab: RecordsTab & { created: boolean }; spec: RecordsTabSpec | SettingsTabSpec }> = [];
+  const generated: Array<{ spec: GeneratedTabSpec; index: number }> = [];
+  let settingsSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  TAB_REGISTRY.forEach((spec, index) => {
+    if (spec.kind === 'generated') generated.push({ spec, index });
+    else if (spec.kind === 'records' || spec.fields)
+      tables.push({ tab: ensureRecordTab(ctx, spec as TabDef, index, result), spec });
+    else settingsSheet = ensureSettingsTab(ctx, spec, index, result);
+  });
+  const sheet = settingsSheet as GoogleAppsScript.Spreadsheet.Sheet | null;
+  const read = sheet ? readRawSettings(sheet) : null;
+  const defaults = defaultSettings(ctx.lang, ctx.locale);
+  const settings = read ? validateSettings(read.raw, defaults).settings : defaults;
   const listRange = (key: string) => {
-    const column = settingsLayout.lists[key as keyof typeof settingsLayout.lists];
-    return column ? settings.getRange(2, column, Math.max(settings.getMaxRows() - 1, 1), 1) : null;
+    const column = read?.layout.lists[key as keyof typeof read.layout.lists];
+    return sheet && column ? sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1) : null;
   };
   ctx.progress(t(ctx.lang, 'setup.rules'));
-  applyRules(ctx, clients, TABS.clients, listRange, currency, result);
-  applyRules(ctx, journal, TABS.journal, listRange, currency, result);
-  if (clients.sheet.getFrozenColumns() < 1) clients.sheet.setFrozenColumns(1);
+  for (const { tab, spec } of tables) {
+    if (tab.created && spec.kind === 'settings' && spec.seed) {
+      const rows = spec.seed(ctx.lang, ctx.locale);
+      if (rows.length) {
+        ensureSize(tab.sheet, rows.length + 1, 1);
+        updateRecords(
+          tab,
+          2,
+          rows,
+          spec.fields!.map((f) => f.key),
+          ctx.timeZone,
+        );
+      }
+    }
+    const protect =
+      spec.kind === 'records' ? { kind: spec.protect, note: spec.historyNote } : { kind: 'none' as const };
+    applyRules(ctx, tab, tab.def, protect, listRange, settings.values.currency, result);
+    const frozen = spec.kind === 'records' ? (spec.frozenColumns ?? 0) : 0;
+    if (frozen && tab.sheet.getFrozenColumns() < frozen) tab.sheet.setFrozenColumns(frozen);
+  }
+  const env = renderEnv(
+    ctx,
+    settings,
+    tables.map((x) => x.tab),
+  );
+  for (const { spec, index } of generated) {
+    const { sheet: built, created } = rebuildGenerated(ctx.ss, spec, spec.render(env), ctx.lang, index);
+    if (created) result.created.push(built.getName());
+  }
   return result;
 }

@@ -1,11 +1,12 @@
 // Calendar dates ('yyyy-mm-dd' strings) from what people type, from Sheets date cells and serials, plus date arithmetic.
+import { isMonthFirst } from './dateOrder';
 import type { DateCode, Failure } from './result';
 
 export type DateResult = { ok: true; value: string } | Failure<DateCode>;
 export type DateOptions = {
   /** The spreadsheet's time zone: instants (Date objects, ISO with a zone) are read as calendar dates there. */
   timeZone: string;
-  /** The spreadsheet locale; 'en_US' reads 3/15/2026 month first, everything else day first. */
+  /** The spreadsheet locale: month or day first as datePattern (./dateOrder) decides for it. */
   locale?: string;
   /** Today in the sheet's zone; decides the century of two-digit years and the year of '15.03'. */
   today?: string;
@@ -101,16 +102,6 @@ export function nextAnniversary(birthIso: string, todayIso: string): { date: str
   return { date, inDays: daysBetween(todayIso, date), age: year - by };
 }
 
-// Regions that write the month first (3/15/2026).
-const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'PR', 'FM', 'GU', 'MH', 'AS', 'UM', 'VI', 'MP']);
-
-function monthFirst(locale: string | undefined): boolean {
-  if (!locale) return false;
-  const [language, region] = locale.split(/[-_]/);
-  if (region) return MONTH_FIRST_REGIONS.has(region.toUpperCase());
-  return language.toLowerCase() === 'en';
-}
-
 const RU_MONTHS = [/^янв/, /^фев/, /^мар/, /^апр/, /^ма[йяю]/, /^июн/, /^июл/, /^авг/, /^сен/, /^окт/, /^ноя/, /^дек/];
 const EN_MONTHS = [
   'january',
@@ -159,7 +150,7 @@ function inRange(iso: string): DateResult {
 
 // Day and month in the locale's order; when that order is impossible and the other is not (15/03 in en_US), swap.
 function dayMonth(a: number, b: number, locale: string | undefined): [number, number] {
-  const [day, month] = monthFirst(locale) ? [b, a] : [a, b];
+  const [day, month] = isMonthFirst(locale) ? [b, a] : [a, b];
   if (month > 12 && day <= 12) return [month, day];
   return [day, month];
 }

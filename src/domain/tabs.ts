@@ -1,0 +1,76 @@
+// Every tab Kartoteka manages, as data. Setup walks this list: a feature adds a tab by adding an entry here.
+//   records   — one row per record, columns found by their tags (then headers): clients, journal; next: ad spend,
+//               sent log, audit, import report. Adapter: src/sheets/records.ts.
+//   generated — rebuilt by the add-on from its `render`: segments, funnel. Adapter: src/sheets/generated.ts.
+//   settings  — edited by people, defaults written once and never overwritten: settings; next: templates,
+//               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
+import type { Lang, MessageKey } from '../i18n';
+import { type FieldDef, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
+import type { SettingsData } from './settings';
+
+export type TabKind = 'records' | 'generated' | 'settings';
+
+/** Records tab: `protect` says what Sheets warns about before a person edits it. */
+export interface RecordsTabSpec extends TabDef {
+  kind: 'records';
+  /** 'computed': the add-on's own columns (ID, totals); 'history': the whole tab (entries are appended only). */
+  protect: 'computed' | 'history';
+  /** What the warning says before an edit of a history tab (a message key; a generic one by default). */
+  historyNote?: MessageKey;
+  /** Columns that stay in view when scrolling right. */
+  frozenColumns?: number;
+}
+
+/** Where a generated tab's formulas find their sources: each records tab's current name and field columns. */
+export interface RenderEnv {
+  lang: Lang;
+  locale: string;
+  today: string;
+  settings: SettingsData;
+  sources: Record<string, { sheetName: string; columns: Record<string, number> }>;
+}
+
+/** Generated tab: the whole grid comes from `render` (values, and formulas as text starting with '='). */
+export interface GeneratedTabSpec {
+  kind: 'generated';
+  key: string;
+  name: Record<Lang, string>;
+  render: (env: RenderEnv) => unknown[][];
+}
+
+/**
+ * Settings-like tab. With `fields`, a table people edit (one row per template or holiday), seeded with `seed` when
+ * the tab is created; without, the Settings tab's own layout (values and lists, src/sheets/settingsTab.ts).
+ */
+export interface SettingsTabSpec {
+  kind: 'settings';
+  key: string;
+  name: Record<Lang, string>;
+  fields?: FieldDef[];
+  seed?: (lang: Lang, locale: string) => Array<Record<string, string | number>>;
+}
+
+export type TabSpec = RecordsTabSpec | GeneratedTabSpec | SettingsTabSpec;
+
+export const CLIENTS_TAB: RecordsTabSpec = { ...TABS.clients, kind: 'records', protect: 'computed', frozenColumns: 1 };
+export const JOURNAL_TAB: RecordsTabSpec = {
+  ...TABS.journal,
+  kind: 'records',
+  protect: 'history',
+  historyNote: 'protect.journal',
+};
+export const SETTINGS_TAB: SettingsTabSpec = { kind: 'settings', key: 'settings', name: SETTINGS_TAB_NAME };
+
+/** In the order new tabs are placed. Settings come before generated tabs: generated formulas read them. */
+export const TAB_REGISTRY: readonly TabSpec[] = [CLIENTS_TAB, JOURNAL_TAB, SETTINGS_TAB];
+
+export function tabSpec(key: string): TabSpec | undefined {
+  return TAB_REGISTRY.find((t) => t.key === key);
+}
+
+/** Tabs whose columns are field lists (records and table-like settings), for layout lookups. */
+export function fieldTabs(): TabDef[] {
+  return TAB_REGISTRY.filter((t): t is RecordsTabSpec | (SettingsTabSpec & { fields: FieldDef[] }) =>
+    Boolean((t as { fields?: FieldDef[] }).fields),
+  ) as TabDef[];
+}

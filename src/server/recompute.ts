@@ -1,0 +1,83 @@
+// Recomputes every client's totals from the whole journal (rows typed by hand included), gives IDs to rows typed
+// by hand, back-fills first dates and the "client" stage from the journal, and refreshes the row hints.
+import { backfillFromJournal, type CardValues, derivedOf, derivedValues } from '../domain/card';
+import { applyFact, type Derived, EMPTY_DERIVED, sameDerived } from '../domain/derived';
+import { DERIVED_KEYS } from '../domain/fields';
+import { largestIdNumber } from '../domain/ids';
+import { addFirstDates, type FirstDates, factOf, kindReader } from '../domain/journal';
+import { t } from '../i18n';
+import { withDocumentLock } from '../services/env';
+import { healIdCounter, reserveIds } from '../services/ids';
+import type { RecomputeSummary } from '../shared/api';
+import { readColumns, rememberHints } from '../sheets/clients';
+import { readFacts } from '../sheets/journal';
+import { writePatches } from '../sheets/records';
+import type { Ctx } from './context';
+
+/** Totals and first dates of every known client from the journal, in one pass (any order of rows). */
+function journalTotals(ctx: Ctx, known: Set<string>) {
+  const journal = readFacts(ctx.ss, ctx.timeZone);
+  const kindOf = kindReader(ctx.settings);
+  const totals = new Map<string, Derived>();
+  const first = new Map<string, FirstDates>();
+  let unknownClientRows = 0;
+  for (const r of journal.rows) {
+    const clientId = String(r.clientId ?? '').trim();
+    if (!clientId) continue;
+    if (!known.has(clientId)) {
+      unknownClientRows++;
+      continue;
+    }
+    const fact = factOf({ at: String(r.at), type: r.type, amount: r.amount }, kindOf);
+    totals.set(clientId, applyFact(totals.get(clientId) ?? EMPTY_DERIVED, fact, ctx.settings));
+    first.set(clientId, addFirstDates(first.get(clientId), fact));
+  }
+  return { totals, first, unknownClientRows, journalRows: journal.count };
+}
+
+/** Writes only the cells that change; returns the summary the menu and the nightly run show. */
+export function recompute(ctx: Ctx): RecomputeSummary {
+  const keys = ['id', 'fullName', 'stage', 'firstContactOn', 'firstPurchaseOn', ...DERIVED_KEYS];
+  const scan = readColumns(ctx.ss, keys, ctx.timeZone);
+  const known = new Set(scan.rows.map((r) => String(r.id)).filter(Boolean));
+  const { totals, first, unknownClientRows, journalRows } = journalTotals(ctx, known);
+  // Heal the ID counter (a copied sheet starts without document properties): never below the largest ID present.
+  healIdCounter(largestIdNumber(known));
+  const unnamed = scan.rows.filter((r) => !r.id && String(r.fullName ?? '').trim());
+  const ids = reserveIds(unnamed.length, () => largestIdNumber(known));
+  const newId = new Map(unnamed.map((r, i) => [r.row, ids[i]]));
+  const updates: Array<{ row: number; patch: CardValues }> = [];
+  for (const r of scan.rows) {
+    const patch: CardValues = {};
+    const assigned = newId.get(r.row);
+    if (assigned) patch.id = assigned;
+    const id = String(assigned ?? r.id);
+    if (!id) continue;
+    const d = totals.get(id) ?? EMPTY_DERIVED;
+    // A blank total cell is filled even when the total is zero; frequency stays blank for no purchases.
+    const blank = DERIVED_KEYS.some((k) => k !== 'frequency' && r[k] === '' && d[k] !== '');
+    if (!sameDerived(derivedOf(r), d) || blank) Object.assign(patch, derivedValues(ctx.lang, d));
+    Object.assign(patch, backfillFromJournal(ctx.settings, r, first.get(id), d.purchases));
+    if (Object.keys(patch).length) updates.push({ row: r.row, patch });
+  }
+  writePatches(scan.tab, updates, ctx.timeZone);
+  rememberHints(
+    scan.rows.map((r) => [newId.get(r.row) ?? String(r.id), r.row, String(r.fullName)]),
+    true,
+  );
+  return {
+    clients: scan.rows.filter((r) => r.id || r.fullName).length,
+    changed: updates.length,
+    journalRows,
+    unknownClientRows,
+    idsAssigned: ids.length,
+  };
+}
+
+/** The menu command and the nightly run: recompute under the document lock, with a summary. */
+export function recomputeUnderLock(ctx: Ctx) {
+  return withDocumentLock(30000, () => {
+    const summary = recompute(ctx);
+    return { ok: true as const, summary, message: t(ctx.lang, 'recompute.done', { ...summary }) };
+  });
+}

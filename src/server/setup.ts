@@ -1,0 +1,44 @@
+// Set up / repair database: every tab of the registry, then the triggers, with progress toasts and a summary.
+
+import { defaultSettings } from '../domain/settings';
+import { t } from '../i18n';
+import { withDocumentLock } from '../services/env';
+import { installSetupTriggers } from '../services/triggers';
+import { toast } from '../services/ui';
+import type { SetupSummary } from '../shared/api';
+import { forgetSettings, loadSettings } from '../sheets/settingsTab';
+import { setupTabs } from '../sheets/setup';
+import type { Ctx } from './context';
+
+export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
+  return withDocumentLock(30000, () => {
+    const say = progress ?? ((m: string) => toast(ctx.lang, m));
+    say(t(ctx.lang, 'setup.started'));
+    const result = setupTabs({
+      ss: ctx.ss,
+      lang: ctx.lang,
+      locale: ctx.locale,
+      timeZone: ctx.timeZone,
+      today: ctx.today,
+      progress: say,
+    });
+    forgetSettings();
+    // Trigger hours read from Settings use what the tab holds now (it may have just been created).
+    const { settings } = loadSettings(ctx.ss, defaultSettings(ctx.lang, ctx.locale), { fresh: true });
+    const triggers = installSetupTriggers(ctx.lang, {
+      user: ctx.user,
+      timeZone: ctx.timeZone,
+      values: settings.values,
+    });
+    const summary: SetupSummary = { ...result, triggers };
+    const parts = [
+      result.created.length ? t(ctx.lang, 'setup.createdTabs', { tabs: result.created.join(', ') }) : '',
+      result.columnsAdded.length ? t(ctx.lang, 'setup.addedColumns', { count: result.columnsAdded.length }) : '',
+      t(ctx.lang, 'setup.rulesApplied', { validations: result.validationsApplied, protections: result.protections }),
+      triggers,
+    ].filter(Boolean);
+    const message = `${t(ctx.lang, 'setup.done')} ${parts.join(' ')}`;
+    say(message);
+    return { ok: true as const, summary, message };
+  });
+}
