@@ -55,7 +55,7 @@ export class VirtualClock {
   }
 }
 
-export type ExecutionKind = 'call' | 'simple' | 'installable' | 'clock' | 'concurrent';
+export type ExecutionKind = 'call' | 'simple' | 'installable' | 'clock' | 'concurrent' | 'webapp';
 
 export interface ExecutionOptions {
   user: string;
@@ -144,6 +144,23 @@ const SPREADSHEET_CLASSES = new Set([
   'TextFinder',
   'Selection',
   'Filter',
+  'ConditionalFormatRule',
+  'ConditionalFormatRuleBuilder',
+  'BooleanCondition',
+  'GradientCondition',
+  'EmbeddedChart',
+  'ContainerInfo',
+  'ChartOptions',
+  'EmbeddedChartBuilder',
+  'EmbeddedAreaChartBuilder',
+  'EmbeddedBarChartBuilder',
+  'EmbeddedColumnChartBuilder',
+  'EmbeddedComboChartBuilder',
+  'EmbeddedHistogramChartBuilder',
+  'EmbeddedLineChartBuilder',
+  'EmbeddedPieChartBuilder',
+  'EmbeddedScatterChartBuilder',
+  'EmbeddedTableChartBuilder',
 ]);
 const SERVICE_COST: Record<string, number> = {
   MailApp: 250,

@@ -17,6 +17,7 @@ import {
   SIMPLE_TRIGGER_MS,
 } from './execution';
 import { Bridge, isPlainData, realmOf } from './realm';
+import { AbsentService, absentServices } from './services/absent';
 import { CacheService, CacheState } from './services/cache';
 import { ContentService } from './services/content';
 import { HtmlService } from './services/html';
@@ -29,6 +30,7 @@ import { Session } from './services/session';
 import { type Answer, Ui, UiState } from './services/ui';
 import { Utilities } from './services/utilities';
 import { createAppsScriptContext, templateHost } from './vmcontext';
+import { WebApp, type WebAppManifest } from './webapp';
 
 export interface WorkbookOptions {
   /** The spreadsheet's time zone; `now` strings without an offset are wall time here. */
@@ -60,6 +62,8 @@ export interface AddonSource {
   html?: Record<string, string>;
   /** The manifest's oauthScopes; calls needing a scope missing here fail as in Apps Script. */
   scopes?: string[];
+  /** The manifest's `webapp` section: the add-on is deployed as a web app (ScriptApp.getService(), wb.webApp). */
+  webapp?: WebAppManifest;
 }
 
 export interface ToastRecord {
@@ -212,6 +216,8 @@ export class Workbook {
   private readonly locales = new Map<string, string>();
   private readonly uiObject: Ui;
   private readonly services: Record<string, object>;
+  /** The add-on as a web app: its /exec URL and requests run as doGet/doPost (see local/runtime/webapp.ts). */
+  readonly webApp: WebApp;
 
   constructor(opts: WorkbookOptions = {}, createModel?: ModelFactory) {
     this.timeZone = opts.timeZone ?? 'Europe/Moscow';
@@ -234,10 +240,27 @@ export class Workbook {
     this.uiObject = new Ui(this.ui, () => ({ user: rt.current()?.user ?? this.user, at: new Date(rt.now()) }));
     if (createModel) this._model = createModel(this.modelOptions(opts.name));
     const spreadsheetApp = this._model?.app ?? new SpreadsheetAppWithoutSheet(() => this.uiForScript());
+    this.webApp = new WebApp({
+      manifest: () => this.addon?.source.webapp,
+      owner: () => this.owner,
+      seed: () => this.seed,
+      has: (fn) => this.addon?.has(fn) ?? false,
+      run: (fn, event, user, hideEmail) =>
+        this._run(this.addon!, fn, [event], { user, hideEmail, authMode: 'FULL', kind: 'webapp', hasUi: false }),
+    });
+    const absent = absentServices();
     this.services = {
+      ...absent,
       SpreadsheetApp: spreadsheetApp as object,
+      Charts: this._model?.charts ?? new AbsentService(),
       MailApp: new MailApp(rt, this.mail),
-      ScriptApp: new ScriptApp(rt, this.triggerState, () => this.spreadsheetId(), 'kartoteka-local-script'),
+      ScriptApp: new ScriptApp(
+        rt,
+        this.triggerState,
+        () => this.spreadsheetId(),
+        'kartoteka-local-script',
+        () => this.webApp.url,
+      ),
       LockService: new LockService(rt, this.locks),
       PropertiesService: new PropertiesService(rt, this.props),
       CacheService: new CacheService(rt, this.caches),
@@ -281,6 +304,7 @@ export class Workbook {
     if (this._model) throw new Error('the workbook already has a spreadsheet');
     this._model = model;
     this.services.SpreadsheetApp = model.app as object;
+    this.services.Charts = model.charts;
   }
 
   private uiForScript(): Ui {
@@ -358,12 +382,18 @@ export class Workbook {
       const dir = path.dirname(abs);
       const manifest = path.join(dir, 'appsscript.json');
       let scopes: string[] | undefined;
+      let webapp: WebAppManifest | undefined;
       if (existsSync(manifest)) {
-        const m = JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[]; timeZone?: string };
+        const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+          oauthScopes?: string[];
+          timeZone?: string;
+          webapp?: WebAppManifest;
+        };
         scopes = m.oauthScopes;
+        webapp = m.webapp;
         if (m.timeZone && !this.runtime.options.scriptTimeZone) this.runtime.options.scriptTimeZone = m.timeZone;
       }
-      source = { code: readFileSync(abs, 'utf8'), filename: path.basename(abs), dir, scopes };
+      source = { code: readFileSync(abs, 'utf8'), filename: path.basename(abs), dir, scopes, webapp };
     } else source = file;
     this.runtime.scopes = source.scopes;
     this.addon = new Addon(this, source, this.services);

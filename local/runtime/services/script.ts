@@ -344,6 +344,18 @@ export class SpreadsheetTriggerBuilder {
   }
 }
 
+/** The script's web-app deployment (reference: developers.google.com/apps-script/reference/script/service). */
+export class Service {
+  constructor(private readonly _url: () => string | null) {}
+  /** The /exec URL once deployed as a web app, else null. */
+  getUrl(): string | null {
+    return this._url();
+  }
+  isEnabled(): boolean {
+    return this._url() !== null;
+  }
+}
+
 export class ScriptApp {
   readonly AuthMode = AuthMode;
   readonly EventType = EventType;
@@ -355,8 +367,12 @@ export class ScriptApp {
     state: TriggerState,
     spreadsheetId: () => string,
     private readonly _scriptId: string,
+    private readonly _webAppUrl: () => string | null = () => null,
   ) {
     this._host = { rt, state, spreadsheetId };
+  }
+  getService(): Service {
+    return new Service(this._webAppUrl);
   }
   newTrigger(functionName: string): TriggerBuilder {
     return new TriggerBuilder(this._host, String(functionName));

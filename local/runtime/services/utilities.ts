@@ -1,5 +1,6 @@
 // Utilities and Blob: dates in real zones, digests and signatures as Java byte arrays, base64, UUIDs, sleep.
 import { createHash, createHmac } from 'node:crypto';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { formatDate, parseDate } from '../dateformat';
 import { type EnumValue, makeEnum } from '../enums';
 import type { Runtime } from '../execution';
@@ -85,6 +86,9 @@ export class Blob {
   }
 }
 
+/** CRLF, LF and CR all end a row, mixed in one text too. */
+const LINE_ENDS = ['\r\n', '\n', '\r'];
+
 /** Java's String.format subset Apps Script scripts use: %s %d %f %.Nf %% and widths. */
 export function formatString(template: string, args: unknown[]): string {
   let i = 0;
@@ -161,6 +165,24 @@ export class Utilities {
   }
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
     return new Blob(toBuffer(data ?? ''), contentType === undefined ? null : String(contentType), name ?? null);
+  }
+  /**
+   * Rows of strings from CSV text (reference: Utilities.parseCsv): quoted fields may hold the delimiter, doubled
+   * quotes and line breaks; rows may differ in length; a final line break adds no row.
+   */
+  parseCsv(csv: string, delimiter?: string): string[][] {
+    const sep = delimiter === undefined ? ',' : String(delimiter);
+    if (sep.length !== 1) throw new Error('Invalid argument: delimiter');
+    try {
+      return parseCsvText(String(csv), {
+        delimiter: sep,
+        record_delimiter: LINE_ENDS,
+        relax_column_count: true,
+        relax_quotes: true,
+      }) as string[][];
+    } catch (e) {
+      throw new Error(`Could not parse text. ${(e as Error).message}`);
+    }
   }
   jsonParse(jsonString: string): unknown {
     return JSON.parse(String(jsonString));
