@@ -4,7 +4,7 @@
 import { type CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { SpreadsheetHooks } from '../contract';
 import { quoteSheetName, toA1 } from './a1';
-import { registerSheetsFunctions } from './functions';
+import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions } from './functions';
 import { Layer } from './layer';
 import { localeInfo, parseTypedInput } from './locale';
 import { AUTOMATIC_FORMAT, formatValue, isDateFormat } from './numfmt';
@@ -250,6 +250,9 @@ export class Book {
   private clockSheetId = -1;
   private clockStamp = -1;
   private hasVolatile = false;
+  /** A formula uses INDIRECT: every tab is fed to the engine whole. */
+  private readsAnyTab = false;
+  private settledVersion = -1;
   private hfVersion = 0;
   metadata: MetadataEntry[] = [];
   private nextMetadataId = 1_000_000;
@@ -301,6 +304,7 @@ export class Book {
     if (this.hf) {
       this.hf.addSheet(sh.name);
       sh.hfId = this.hf.getSheetId(sh.name);
+      if (this.readsAnyTab) sh.hfAll = true;
       this.bump();
     }
     return sh;
@@ -407,6 +411,7 @@ export class Book {
       context: {
         todaySerial: () => Math.floor(this.nowSerial()),
         nowSerial: () => this.nowSerial(),
+        locale: () => this.locale,
       },
     } as any);
     hf.addNamedExpression('TRUE', '=TRUE()');
@@ -619,10 +624,12 @@ export class Book {
   beforeRead(): void {
     if (!this.hf || !this.hasVolatile) return;
     const stamp = Math.floor(this.nowMs() / 1000);
-    if (stamp === this.clockStamp) return;
+    // INDIRECT reads cells the engine does not link it to: one more pass after a change settles what it read.
+    if (stamp === this.clockStamp && !(this.readsAnyTab && this.settledVersion !== this.hfVersion)) return;
     this.clockStamp = stamp;
     this.hf.setCellContents({ sheet: this.clockSheetId, row: 0, col: 0 }, stamp);
     this.bump();
+    this.settledVersion = this.hfVersion;
   }
 
   // ---------- cell content ----------
@@ -633,8 +640,12 @@ export class Book {
     if (!had) sh.formulaCount++;
     sh.forms.set(r, c, { text });
     sh.vals.set(r, c, undefined);
-    if (/\b(TODAY|NOW|RAND|RANDBETWEEN)\s*\(/i.test(text)) this.hasVolatile = true;
+    if (/\b(TODAY|NOW|RAND|RANDBETWEEN|INDIRECT)\s*\(/i.test(text)) this.hasVolatile = true;
     this.engine();
+    if (!this.readsAnyTab && /\bINDIRECT\s*\(/i.test(text)) {
+      this.readsAnyTab = true;
+      for (const s of this.sheets) this.loadSheet(s);
+    }
     this.loadSheet(sh);
     this.loadDependencies(text, sh);
   }
@@ -705,6 +716,13 @@ export class Book {
   writeBlock(sh: SheetData, r0: number, c0: number, data: unknown[][], mode: WriteMode): void {
     const nr = data.length;
     const nc = nr ? data[0].length : 0;
+    // A formula using what the emulator does not compute is refused before anything is written.
+    for (let i = 0; i < nr; i++)
+      for (let j = 0; j < nc; j++) {
+        const x = data[i][j];
+        if (typeof x === 'string' && x.charCodeAt(0) === 61 && x.length > 1 && sh.format(r0 + i, c0 + j) !== '@')
+          assertFormulaEmulated(x);
+      }
     const plainSheet = sh.formulaCount === 0;
     for (let i = 0; i < nr; i++) {
       const src = data[i];
@@ -767,7 +785,11 @@ export class Book {
     const addr = { sheet: sh.hfId!, row: r, col: c };
     const v = this.hf!.getCellValue(addr);
     if (v === null || v === undefined) return { v: undefined, kind: 'number' };
-    if (v instanceof DetailedCellError) return { v: HF_ERRORS[v.type] ?? '#ERROR!', kind: 'number' };
+    if (v instanceof DetailedCellError) {
+      const notEmulated = notEmulatedMessage(v);
+      if (notEmulated) throw new Error(notEmulated);
+      return { v: HF_ERRORS[v.type] ?? '#ERROR!', kind: 'number' };
+    }
     if (typeof v === 'number') {
       const t = this.hf!.getCellValueDetailedType(addr) as CellValueDetailedType;
       const kind: ValueKind =
@@ -854,7 +876,11 @@ export class Book {
     if (sh.hfId === undefined) return undefined;
     const t = this.translate(text.startsWith('=') ? text : `=${text}`, sh);
     const v = hf.calculateFormula(t, sh.hfId);
-    if (v instanceof DetailedCellError) return HF_ERRORS[v.type] ?? '#ERROR!';
+    if (v instanceof DetailedCellError) {
+      const notEmulated = notEmulatedMessage(v);
+      if (notEmulated) throw new Error(notEmulated);
+      return HF_ERRORS[v.type] ?? '#ERROR!';
+    }
     return Array.isArray(v) ? v[0]?.[0] : v;
   }
 
