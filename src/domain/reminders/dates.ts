@@ -1,7 +1,54 @@
 // Calendar helpers of the morning run: reading date cells as records hold them, observed birthdays, wall-clock
 // minutes, and formatting a date the way a Sheets number format ('dd.mm.yyyy', 'm/d/yyyy hh:mm') shows it.
 import type { Lang } from '../../i18n';
-import { daysBetween, parseDateInput } from '../normalize/date';
+import { parseDateInput } from '../normalize/date';
+
+// Day numbers by integer arithmetic (days from civil, proleptic Gregorian): the rules run on every client row each
+// morning, and building Date objects for each comparison costs more than the whole rule.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Days since 1970-01-01 of a 'yyyy-mm-dd' day (the first 10 characters of the text are read). */
+export function dayNumber(day: string): number {
+  return daysFromCivil(
+    (day.charCodeAt(0) - 48) * 1000 +
+      (day.charCodeAt(1) - 48) * 100 +
+      (day.charCodeAt(2) - 48) * 10 +
+      day.charCodeAt(3) -
+      48,
+    (day.charCodeAt(5) - 48) * 10 + day.charCodeAt(6) - 48,
+    (day.charCodeAt(8) - 48) * 10 + day.charCodeAt(9) - 48,
+  );
+}
+
+/** The 'yyyy-mm-dd' day of a day number. */
+export function dayFromNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return iso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+/** The day n days after day (n may be negative). */
+export function plusDays(day: string, n: number): string {
+  return dayFromNumber(dayNumber(day) + n);
+}
+
+/** Whole days from a to b: positive when b is later. */
+export function daysFrom(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
 
 export type Feb29Policy = 'feb28' | 'mar1';
 
@@ -81,7 +128,7 @@ export function birthdaysAround(birthDay: string, today: string, policy: Feb29Po
 export function wallMinutes(wall: string): number {
   const m = ISO_DAY.exec(String(wall ?? '').slice(0, 16));
   if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return Number.NaN;
-  return daysBetween('1970-01-01', wall.slice(0, 10)) * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
+  return dayNumber(wall) * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
 }
 
 const MONTHS: Record<Lang, { full: string[]; alone: string[]; short: string[] }> = {

@@ -53,6 +53,7 @@ export {
   type SentLogEntry,
   type StalePending,
   sentOn,
+  settleLogUpdates,
 } from './plan';
 export {
   type Audience,

@@ -1,10 +1,13 @@
 // The sending plan with the Sent log as data: which client letters go now, which wait for the next run, which are
 // dropped and why — exactly once per key across re-runs, overlapping runs and crashes — and the log's transitions.
-import { daysBetween } from '../normalize/date';
-import { wallMinutes } from './dates';
+import { daysFrom, wallMinutes } from './dates';
 import { type ClientOccasion, clientWindow, type OccasionFacts, parseOccasionKey } from './rules';
 import { CLIENT_RULES, type ClientRule, digestQuotaNeed, type ReminderSettings } from './settings';
 
+/**
+ * deferred: waits its turn (planned for this run or a later one); pending: a send started; sent; failed: the mail
+ * service refused it (retried); dropped: will never go (the note says why).
+ */
 export type SendState = 'pending' | 'sent' | 'failed' | 'deferred' | 'dropped';
 
 /** One Sent log row as the domain needs it (the tab may show more columns for people). */
@@ -63,7 +66,11 @@ export interface SendPlan {
   digestDue: boolean;
   /** Quota units kept back for the digest. */
   quotaReserved: number;
-  /** Log rows to write before sending (one bulk write): the new deferred and dropped states. */
+  /**
+   * Log rows to write before sending (one bulk write): every letter taken on without a row yet (deferred, so a
+   * run that dies leaves nothing unaccounted: the next run sends it or reports it too late), the new deferred
+   * and the dropped states.
+   */
   logUpdates: SentLogEntry[];
 }
 
@@ -206,7 +213,7 @@ export function planSends(input: PlanInput): SendPlan {
     const client = input.clients?.get(k.clientId);
     const known = client ? { facts: factsOf(client, today, k.occasionDate), row: client.row } : {};
     if (entry.state === 'pending') {
-      if (isStale(entry, now) && daysBetween(entry.updatedAt.slice(0, 10), today) <= STALE_REPORT_DAYS)
+      if (isStale(entry, now) && daysFrom(entry.updatedAt.slice(0, 10), today) <= STALE_REPORT_DAYS)
         plan.stalePending.push(stale(entry, known.facts, known.row));
       continue;
     }
@@ -219,6 +226,10 @@ export function planSends(input: PlanInput): SendPlan {
   candidates.sort(byPriority);
   const budget = Math.max(0, Math.floor(input.quota) - plan.quotaReserved);
   plan.sendNow = candidates.slice(0, budget);
+  for (const occasion of plan.sendNow) {
+    if (!log.has(occasion.key))
+      plan.logUpdates.push({ key: occasion.key, state: 'deferred', attempts: 0, firstDueOn: today, updatedAt: now });
+  }
   for (const occasion of candidates.slice(budget)) {
     if (occasion.lastOn <= today) {
       drop(occasion, 'quotaExhausted', { facts: occasion.reason, row: occasion.row });
@@ -243,12 +254,34 @@ function factsOf(
   occasionDate: string,
 ): OccasionFacts {
   const name = String(client.fullName ?? '').trim() || String(client.company ?? '').trim();
-  return { name, inDays: daysBetween(today, occasionDate) };
+  return { name, inDays: daysFrom(today, occasionDate) };
 }
 
 function stale(entry: SentLogEntry, facts: OccasionFacts | undefined, row: number | undefined): StalePending {
   const k = parseOccasionKey(entry.key) ?? { clientId: '', rule: '', occasionDate: '' };
   return { key: entry.key, ...k, updatedAt: entry.updatedAt, ...(facts ? { facts } : {}), ...(row ? { row } : {}) };
+}
+
+/**
+ * Under the document lock, the plan's log rows checked against the log as it is now (compare-and-set): a row is
+ * written only when its entry is still what the plan read — another run may have queued, started, sent or dropped
+ * that letter since — and the plan's drops are reported only when written.
+ */
+export function settleLogUpdates(
+  plan: Pick<SendPlan, 'logUpdates' | 'drop'>,
+  seen: readonly SentLogEntry[],
+  current: readonly SentLogEntry[],
+): { writes: SentLogEntry[]; drop: DropItem[] } {
+  const before = mergeLog(seen);
+  const now = mergeLog(current);
+  const writes = plan.logUpdates.filter((u) => sameEntry(before.get(u.key), now.get(u.key)));
+  const written = new Set(writes.filter((w) => w.state === 'dropped').map((w) => w.key));
+  return { writes, drop: plan.drop.filter((d) => written.has(d.key)) };
+}
+
+function sameEntry(a: SentLogEntry | undefined, b: SentLogEntry | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.state === b.state && a.attempts === b.attempts && a.updatedAt === b.updatedAt;
 }
 
 /**

@@ -1,9 +1,8 @@
 // The reminder rules: client records and today → the occasions of the day (letters to clients, lines of the team
 // digest), the clients left out and why, and the rows whose dates or emails cannot be read.
-import { addDays, daysBetween } from '../normalize/date';
-import { normalizeEmail } from '../normalize/email';
-import { birthdaysAround, type DateReading, readDay } from './dates';
-import { type Exclusion, emailEligibility } from './eligibility';
+import { type EmailResult, normalizeEmail } from '../normalize/email';
+import { birthdaysAround, type DateReading, daysFrom, plusDays, readDay } from './dates';
+import { type Eligibility, type Exclusion, emailEligibility } from './eligibility';
 import type { ClientRule, ReminderSettings } from './settings';
 
 export type Rule = ClientRule | 'nextStep' | 'gesture';
@@ -123,13 +122,13 @@ export function clientWindow(
 ): { dueOn: string; lastOn: string } {
   switch (rule) {
     case 'birthday':
-      return { dueOn: occasionDate, lastOn: addDays(occasionDate, settings.maxGreetingDelayDays) };
+      return { dueOn: occasionDate, lastOn: plusDays(occasionDate, settings.maxGreetingDelayDays) };
     case 'appointment': {
-      const day = addDays(occasionDate, -1);
+      const day = plusDays(occasionDate, -1);
       return { dueOn: day, lastOn: day };
     }
     case 'renewal':
-      return { dueOn: addDays(occasionDate, -settings.renewalOfferDaysBefore), lastOn: occasionDate };
+      return { dueOn: plusDays(occasionDate, -settings.renewalOfferDaysBefore), lastOn: occasionDate };
   }
 }
 
@@ -158,6 +157,7 @@ const WORD_DATES = [/(\d{1,2})\s+(\p{L}+\.?)(?:\s+(\d{4}))?/gu, /(\p{L}+\.?)\s+(
  * December means the coming one).
  */
 export function gestureDate(gesture: string, reading: DateReading): string {
+  if (!/\d/.test(gesture)) return '';
   const candidates: Array<{ text: string; hasYear: boolean }> = [];
   const numeric = NUMERIC_DATE.exec(gesture);
   if (numeric) candidates.push({ text: numeric[1], hasYear: /^\d{4}-|^\d+[./]\d+[./]\d+$/.test(numeric[1]) });
@@ -170,7 +170,7 @@ export function gestureDate(gesture: string, reading: DateReading): string {
     if (c.hasYear) return day.day;
     const y = Number(reading.today.slice(0, 4));
     const options = [y - 1, y, y + 1].map((year) => `${year}${day.day.slice(4)}`).filter((d) => readDay(d, reading).ok);
-    options.sort((a, b) => Math.abs(daysBetween(reading.today, a)) - Math.abs(daysBetween(reading.today, b)));
+    options.sort((a, b) => Math.abs(daysFrom(reading.today, a)) - Math.abs(daysFrom(reading.today, b)));
     if (options.length) return options[0];
   }
   return '';
@@ -197,14 +197,75 @@ export function gestureDueOn(
   let until = GESTURE_GRACE_DAYS;
   if (!day) {
     if (!BIRTHDAY_WORDS.test(gesture)) return '';
-    day = birthdays.find((b) => b >= today && daysBetween(today, b) <= GESTURE_LEAD_DAYS) ?? '';
+    day = birthdays.find((b) => b >= today && daysFrom(today, b) <= GESTURE_LEAD_DAYS) ?? '';
     until = 0;
   }
   if (!day) return '';
-  const offset = daysBetween(today, day);
+  const offset = daysFrom(today, day);
   if (offset > GESTURE_LEAD_DAYS || offset < -until) return '';
-  if (congratulatedOn && congratulatedOn >= addDays(day, -GESTURE_DONE_DAYS)) return '';
+  if (congratulatedOn && congratulatedOn >= plusDays(day, -GESTURE_DONE_DAYS)) return '';
   return day;
+}
+
+interface RowContext {
+  client: ClientRecord;
+  row: number;
+  name: string;
+  clientId: string;
+  /** The row has an ID of its own (not missing, not repeated): only such rows get letters. */
+  keyed: boolean;
+  email: EmailResult | undefined;
+  eligibility?: Eligibility;
+}
+
+interface Run {
+  ctx: RuleContext;
+  settings: ReminderSettings;
+  sends: ReadonlySet<string>;
+  byRule: Map<Rule, Occasion[]>;
+  excluded: Collected['excluded'];
+}
+
+// Most addresses are plain lower-case ASCII: those are valid as they stand (the normaliser checks the rest).
+const PLAIN_EMAIL =
+  /^[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,63}$/;
+
+function readEmail(raw: string): EmailResult {
+  return raw.length <= 64 && PLAIN_EMAIL.test(raw) ? { ok: true, value: raw } : normalizeEmail(raw);
+}
+
+function addOccasion(
+  run: Run,
+  r: RowContext,
+  rule: Rule,
+  occasionDate: string,
+  facts: Omit<OccasionFacts, 'name' | 'inDays'>,
+  digest: boolean,
+): void {
+  const today = run.ctx.today;
+  const reason: OccasionFacts = { name: r.name, inDays: daysFrom(today, occasionDate), ...facts };
+  const key = occasionKey(r.clientId, rule, occasionDate);
+  const { clientId, row } = r;
+  if (digest) run.byRule.get(rule)!.push({ key, clientId, row, rule, occasionDate, audience: 'digest', reason });
+  if (!r.keyed || !run.sends.has(rule)) return;
+  const window = clientWindow(rule as ClientRule, occasionDate, run.settings);
+  if (today < window.dueOn || today > window.lastOn) return;
+  if (run.ctx.notBefore && window.dueOn < run.ctx.notBefore) return;
+  r.eligibility ??= emailEligibility(r.client, run.ctx, r.email);
+  const eligible = r.eligibility;
+  const occasion: ClientOccasion = {
+    key,
+    clientId,
+    row,
+    rule: rule as ClientRule,
+    occasionDate,
+    audience: 'client',
+    reason,
+    email: eligible.ok ? eligible.email : '',
+    ...window,
+  };
+  if (eligible.ok) run.byRule.get(rule)!.push(occasion);
+  else run.excluded.push({ occasion, reason: eligible.reason });
 }
 
 /** Today's occasions of every rule for every client, the clients left out of letters, and unreadable rows. */
@@ -214,108 +275,98 @@ export function collectOccasions(
   settings: ReminderSettings,
 ): Collected {
   const today = ctx.today;
-  const tomorrow = addDays(today, 1);
-  const byRule = new Map<Rule, Occasion[]>(RULE_ORDER.map((r) => [r, []]));
-  const excluded: Collected['excluded'] = [];
+  const tomorrow = plusDays(today, 1);
+  const run: Run = {
+    ctx,
+    settings,
+    sends: new Set<string>(settings.clientRules),
+    byRule: new Map<Rule, Occasion[]>(RULE_ORDER.map((r) => [r, []])),
+    excluded: [],
+  };
   const problems: RowProblem[] = [];
   const seenIds = new Set<string>();
-  const sends = new Set(settings.clientRules);
 
   for (const client of clients) {
     const row = client.row;
     const name = text(client.fullName) || text(client.company);
     const rawId = text(client.id);
-    if (!name && !rawId && !text(client.email)) continue;
-    const problem = (field: string, value: string, code: ProblemCode) =>
-      problems.push({ row, clientId: rawId, name, field, value, code });
+    const rawEmail = text(client.email);
+    if (!name && !rawId && !rawEmail) continue;
 
     // Without an ID of its own a row has no exactly-once key: it gets digest lines only.
     let keyed = true;
-    if (!rawId) {
-      problem('id', '', 'missingId');
-      keyed = false;
-    } else if (seenIds.has(rawId)) {
-      problem('id', rawId, 'duplicateId');
+    if (!rawId || seenIds.has(rawId)) {
+      problems.push({
+        row,
+        clientId: rawId,
+        name,
+        field: 'id',
+        value: rawId,
+        code: rawId ? 'duplicateId' : 'missingId',
+      });
       keyed = false;
     } else seenIds.add(rawId);
-    const clientId = keyed ? rawId : rawId || `#${row}`;
 
-    const days: Partial<Record<(typeof DATE_FIELDS)[number], { day: string; time: string }>> = {};
+    let birth = '';
+    let appointment: { day: string; time: string } | undefined;
+    let ends = '';
+    let stepOn = '';
+    let congratulatedOn = '';
     for (const field of DATE_FIELDS) {
-      if (!(field in client)) continue;
-      const read = readDay(client[field], ctx);
-      if (read.ok) days[field] = read;
-      else problem(field, text(client[field]), 'unreadableDate');
+      const value = client[field];
+      if (value === undefined || value === null || value === '') continue;
+      const read = readDay(value, ctx);
+      if (!read.ok) {
+        problems.push({ row, clientId: rawId, name, field, value: text(value), code: 'unreadableDate' });
+        continue;
+      }
+      if (field === 'birthDate') birth = read.day;
+      else if (field === 'nextAppointmentOn') appointment = read;
+      else if (field === 'subscriptionEndsOn') ends = read.day;
+      else if (field === 'nextStepOn') stepOn = read.day;
+      else if (field === 'congratulatedOn') congratulatedOn = read.day;
     }
-    const rawEmail = text(client.email);
-    if (rawEmail && !normalizeEmail(rawEmail).ok) problem('email', rawEmail, 'invalidEmail');
+    const email = rawEmail ? readEmail(rawEmail) : undefined;
+    if (email && !email.ok)
+      problems.push({ row, clientId: rawId, name, field: 'email', value: rawEmail, code: 'invalidEmail' });
 
-    let eligibility: ReturnType<typeof emailEligibility> | undefined;
-    const add = (rule: Rule, occasionDate: string, facts: Omit<OccasionFacts, 'name' | 'inDays'>, digest: boolean) => {
-      const reason: OccasionFacts = { name, inDays: daysBetween(today, occasionDate), ...facts };
-      const key = occasionKey(clientId, rule, occasionDate);
-      if (digest) byRule.get(rule)!.push({ key, clientId, row, rule, occasionDate, audience: 'digest', reason });
-      if (!keyed || !sends.has(rule as ClientRule)) return;
-      const window = clientWindow(rule as ClientRule, occasionDate, settings);
-      if (today < window.dueOn || today > window.lastOn) return;
-      if (ctx.notBefore && window.dueOn < ctx.notBefore) return;
-      eligibility ??= emailEligibility(client, ctx);
-      const occasion: ClientOccasion = {
-        key,
-        clientId,
-        row,
-        rule: rule as ClientRule,
-        occasionDate,
-        audience: 'client',
-        reason,
-        email: eligibility.ok ? eligibility.email : '',
-        ...window,
-      };
-      if (eligibility.ok) byRule.get(rule)!.push(occasion);
-      else excluded.push({ occasion, reason: eligibility.reason });
-    };
-
+    const r: RowContext = { client, row, name, clientId: keyed ? rawId : rawId || `#${row}`, keyed, email };
     const responsible = text(client.responsible);
     const who = responsible ? { responsible } : {};
-    const birth = days.birthDate?.day;
+
     const birthdays = birth ? birthdaysAround(birth, today, settings.feb29) : [];
     for (const b of birthdays) {
-      const offset = daysBetween(today, b);
+      const offset = daysFrom(today, b);
       const inDigest = offset >= 0 && offset <= settings.birthdayDaysAhead;
       const greeting = offset <= 0 && -offset <= settings.maxGreetingDelayDays;
       if (!inDigest && !greeting) continue;
-      const age = Number(b.slice(0, 4)) - Number(birth!.slice(0, 4));
-      add('birthday', b, age > 0 ? { age } : {}, inDigest);
+      const age = Number(b.slice(0, 4)) - Number(birth.slice(0, 4));
+      addOccasion(run, r, 'birthday', b, age > 0 ? { age } : {}, inDigest);
     }
 
-    const appointment = days.nextAppointmentOn;
     if (appointment?.day === tomorrow) {
       const work = text(client.nextAppointmentWork);
-      add(
-        'appointment',
-        appointment.day,
-        { ...(appointment.time ? { time: appointment.time } : {}), ...(work ? { work } : {}), ...who },
-        true,
-      );
+      const facts = { ...(appointment.time ? { time: appointment.time } : {}), ...(work ? { work } : {}), ...who };
+      addOccasion(run, r, 'appointment', appointment.day, facts, true);
     }
 
-    const ends = days.subscriptionEndsOn?.day;
     if (ends) {
-      const offset = daysBetween(today, ends);
+      const offset = daysFrom(today, ends);
       const inDigest = offset >= 0 && offset <= settings.renewalDaysAhead;
-      if (inDigest || (offset >= 0 && offset <= settings.renewalOfferDaysBefore)) add('renewal', ends, {}, inDigest);
+      if (inDigest || (offset >= 0 && offset <= settings.renewalOfferDaysBefore))
+        addOccasion(run, r, 'renewal', ends, {}, inDigest);
     }
 
-    const stepOn = days.nextStepOn?.day;
-    if (stepOn && stepOn <= today) add('nextStep', stepOn, { text: text(client.nextStep), ...who }, true);
+    if (stepOn && stepOn <= today)
+      addOccasion(run, r, 'nextStep', stepOn, { text: text(client.nextStep), ...who }, true);
 
     const gesture = text(client.plannedGesture);
     if (gesture) {
-      const day = gestureDueOn(gesture, birthdays, days.congratulatedOn?.day ?? '', ctx);
-      if (day) add('gesture', day, { text: gesture, ...who }, true);
+      const day = gestureDueOn(gesture, birthdays, congratulatedOn, ctx);
+      if (day) addOccasion(run, r, 'gesture', day, { text: gesture, ...who }, true);
     }
   }
-  return { occasions: RULE_ORDER.flatMap((r) => byRule.get(r)!), excluded, problems };
+  return { occasions: RULE_ORDER.flatMap((r) => run.byRule.get(r)!), excluded: run.excluded, problems };
 }
 
 /** The client letters among occasions (what the sending plan takes as due). */

@@ -1,11 +1,15 @@
 // Calendar helpers of the morning run: date cells read as records hold them, observed birthdays, Sheets formats.
 import { formatValue } from '../../../local/spreadsheet/numfmt';
-import { isoToSerial } from '../../../src/domain/normalize/date';
+import { addDays, daysBetween, isoToSerial } from '../../../src/domain/normalize/date';
 import {
   birthdaysAround,
+  dayFromNumber,
+  dayNumber,
+  daysFrom,
   formatSheetDate,
   formatSheetTime,
   observedBirthday,
+  plusDays,
   readDay,
   wallMinutes,
 } from '../../../src/domain/reminders/dates';
@@ -112,5 +116,26 @@ describe('formatSheetDate', () => {
     expect(formatSheetTime('14:05', 'dd.mm.yyyy hh:mm', 'ru')).toBe('14:05');
     expect(formatSheetTime('14:05', 'm/d/yyyy h:mm AM/PM', 'en')).toBe('2:05 PM');
     expect(formatSheetTime('', 'dd.mm.yyyy hh:mm', 'ru')).toBe('');
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with the calendar of the date normaliser over four centuries of days', () => {
+    for (let n = -47000; n < 100000; n += 37) {
+      const day = dayFromNumber(n);
+      expect(day).toBe(addDays('1970-01-01', n));
+      expect(dayNumber(day)).toBe(n);
+      expect(plusDays(day, 400)).toBe(addDays(day, 400));
+      expect(daysFrom(day, '2026-03-15')).toBe(daysBetween(day, '2026-03-15'));
+    }
+  });
+
+  it('step over 29 February only in leap years', () => {
+    expect(plusDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(plusDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(plusDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(plusDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(plusDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(plusDays('2027-01-01', -1)).toBe('2026-12-31');
   });
 });
