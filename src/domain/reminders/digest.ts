@@ -124,7 +124,7 @@ export function buildDigest(input: DigestInput): Digest {
     {
       lines: birthdays
         .filter((o) => o.reason.inDays === 0)
-        .map((o) => ({ name: o.reason.name, row: o.row, after: tail(age(o)) })),
+        .map((o) => ({ name: o.reason.name, row: o.row, after: age(o) ? `, ${age(o)}` : '' })),
     },
   ]);
   add(digestText(lang, 'birthdaysSoon', { n: input.birthdayDaysAhead, days: days(input.birthdayDaysAhead) }), [
@@ -132,10 +132,10 @@ export function buildDigest(input: DigestInput): Digest {
       lines: birthdays
         .filter((o) => o.reason.inDays > 0)
         .map((o) => ({
-          before: `${date(o.occasionDate)} (${when(o.reason.inDays)}) — `,
+          before: `${date(o.occasionDate)} (${when(o.reason.inDays)}): `,
           name: o.reason.name,
           row: o.row,
-          after: tail(age(o)),
+          after: age(o) ? `, ${age(o)}` : '',
         })),
     },
   ]);
@@ -146,10 +146,10 @@ export function buildDigest(input: DigestInput): Digest {
   add(DIGEST_TEXT[lang].appointments, [
     {
       lines: appointments.map((o) => ({
-        before: o.reason.time ? `${o.reason.time} — ` : '',
+        before: o.reason.time ? `${o.reason.time} ` : '',
         name: o.reason.name,
         row: o.row,
-        after: tail(o.reason.work, o.reason.responsible ? `(${o.reason.responsible})` : ''),
+        after: dash(o.reason.work) + (o.reason.responsible ? ` (${o.reason.responsible})` : ''),
       })),
     },
   ]);
@@ -158,7 +158,7 @@ export function buildDigest(input: DigestInput): Digest {
   add(DIGEST_TEXT[lang].renewals, [
     {
       lines: renewals.map((o) => ({
-        before: `${date(o.occasionDate)} (${when(o.reason.inDays)}) — `,
+        before: `${date(o.occasionDate)} (${when(o.reason.inDays)}): `,
         name: o.reason.name,
         row: o.row,
       })),
@@ -168,26 +168,24 @@ export function buildDigest(input: DigestInput): Digest {
   add(
     DIGEST_TEXT[lang].nextSteps,
     byPerson(of('nextStep'), lang, (o) => ({
-      before: `${date(o.occasionDate)}${o.reason.inDays < 0 ? ` (${when(o.reason.inDays)})` : ''} — `,
+      before: `${date(o.occasionDate)}${o.reason.inDays < 0 ? ` (${when(o.reason.inDays)})` : ''}: `,
       name: o.reason.name,
       row: o.row,
-      after: tail(o.reason.text),
+      after: dash(o.reason.text),
     })),
   );
 
   add(
     DIGEST_TEXT[lang].gestures,
     byPerson(of('gesture'), lang, (o) => ({
-      before: `${date(o.occasionDate)} (${when(o.reason.inDays)}) — `,
+      before: `${date(o.occasionDate)} (${when(o.reason.inDays)}): `,
       name: o.reason.name,
       row: o.row,
-      after: tail(o.reason.text),
+      after: dash(o.reason.text),
     })),
   );
 
-  const sent = [...(input.sent ?? [])].sort(
-    (a, b) => RULE_ORDER_INDEX(a.rule) - RULE_ORDER_INDEX(b.rule) || a.row - b.row,
-  );
+  const sent = [...(input.sent ?? [])].sort((a, b) => ruleIndex(a.rule) - ruleIndex(b.rule) || a.row - b.row);
   const mailNotes: string[] = [];
   if (sent.length)
     mailNotes.push(digestText(lang, 'sent', { n: sent.length, letters: plural(lang, sent.length, LETTERS) }));
@@ -202,18 +200,19 @@ export function buildDigest(input: DigestInput): Digest {
         lines: sent.map((o) => ({
           name: o.reason.name,
           row: o.row,
-          after: tail(
-            RULE_LABELS[lang][o.rule],
-            o.reason.inDays < 0 ? digestText(lang, 'late', { n: -o.reason.inDays, days: days(-o.reason.inDays) }) : '',
-          ),
+          after:
+            dash(ruleLabel(o.rule, lang)) +
+            (o.reason.inDays < 0
+              ? ` (${digestText(lang, 'late', { n: -o.reason.inDays, days: days(-o.reason.inDays) })})`
+              : ''),
         })),
       },
       {
-        heading: dropped.length ? DIGEST_TEXT[lang].dropped : undefined,
+        heading: DIGEST_TEXT[lang].dropped,
         lines: dropped.map((d) => ({
           name: d.facts?.name || d.clientId,
           row: d.row,
-          after: tail(`${ruleLabel(d.rule, lang)} (${date(d.occasionDate)})`, DROP_LABELS[lang][d.reason]),
+          after: `${dash(ruleLabel(d.rule, lang))} ${date(d.occasionDate)}: ${DROP_LABELS[lang][d.reason]}`,
         })),
       },
     ],
@@ -226,9 +225,9 @@ export function buildDigest(input: DigestInput): Digest {
         .sort((a, b) => a.row - b.row)
         .map((p) => ({
           before: `${digestText(lang, 'row', { row: p.row })}: `,
-          name: p.name || p.clientId || digestText(lang, 'row', { row: p.row }),
+          name: p.name || p.clientId || '—',
           row: p.row,
-          after: tail(
+          after: dash(
             digestText(lang, 'problemLine', {
               field: fieldLabel(p.field, lang),
               problem: PROBLEM_LABELS[lang][p.code],
@@ -243,10 +242,16 @@ export function buildDigest(input: DigestInput): Digest {
     DIGEST_TEXT[lang].stale,
     [
       {
-        lines: stale.map((s) => ({
-          name: s.facts?.name || s.clientId,
-          row: s.row,
-          after: tail(`${ruleLabel(s.rule, lang)} (${date(s.occasionDate)})`, s.updatedAt.replace('T', ' ')),
+        lines: stale.map((x) => ({
+          name: x.facts?.name || x.clientId,
+          row: x.row,
+          after: dash(
+            digestText(lang, 'staleLine', {
+              rule: ruleLabel(x.rule, lang),
+              date: date(x.occasionDate),
+              at: x.updatedAt.replace('T', ' '),
+            }),
+          ),
         })),
       },
     ],
@@ -288,7 +293,7 @@ export function buildDigest(input: DigestInput): Digest {
   };
 }
 
-const RULE_ORDER_INDEX = (rule: string) => ['appointment', 'renewal', 'birthday'].indexOf(rule);
+const ruleIndex = (rule: string) => ['appointment', 'renewal', 'birthday'].indexOf(rule);
 
 function ruleLabel(rule: string, lang: Lang): string {
   return (RULE_LABELS[lang] as Record<string, string>)[rule] ?? rule;
@@ -298,10 +303,9 @@ function fieldLabel(key: string, lang: Lang): string {
   return CLIENT_FIELDS.find((f) => f.key === key)?.header[lang] ?? key;
 }
 
-/** ', a, b' from the non-empty parts ('' when none). */
-function tail(...parts: Array<string | undefined>): string {
-  const kept = parts.filter((p): p is string => !!p && p.trim() !== '');
-  return kept.length ? `, ${kept.join(', ')}` : '';
+/** ' — text', or '' for no text. */
+function dash(text: string | undefined): string {
+  return text && text.trim() !== '' ? ` — ${text}` : '';
 }
 
 function byPerson(items: DigestOccasion[], lang: Lang, line: (o: DigestOccasion) => Line): Block[] {

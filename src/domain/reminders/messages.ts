@@ -334,7 +334,6 @@ export const DIGEST_TEXT = {
     usage: 'Заполненность таблицы',
     nothing: 'Сегодня ничего срочного.',
     more: '…и ещё {n}',
-    turns: '{age} {years}',
     today: 'сегодня',
     tomorrow: 'завтра',
     inDays: 'через {n} {days}',
@@ -349,7 +348,7 @@ export const DIGEST_TEXT = {
     excluded: 'Не получат письмо (нет согласия, отписались или нет адреса): {n}',
     staleHint:
       'Отправка этих писем началась, но не подтвердилась — возможно, письмо ушло. Проверьте папку «Отправленные»; если письма там нет, поставьте в листе «Журнал отправки» состояние «ошибка» — и оно уйдёт при следующем запуске.',
-    staleLine: '{name}: {rule} ({date}), начато {at}',
+    staleLine: '{rule} на {date}, отправка начата {at}',
     usageLine: 'Использовано {used} из {limit} ячеек ({percent}%).',
     usageWarn:
       'Google не даёт таблице вырасти больше 10 млн ячеек — после этого новые строки перестанут добавляться. Перенесите старые строки журнала в архивную копию таблицы и удалите пустые строки и столбцы в конце листов.',
@@ -368,7 +367,6 @@ export const DIGEST_TEXT = {
     usage: 'How full the spreadsheet is',
     nothing: 'Nothing urgent today.',
     more: '…and {n} more',
-    turns: 'turns {age}',
     today: 'today',
     tomorrow: 'tomorrow',
     inDays: 'in {n} {days}',
@@ -383,7 +381,7 @@ export const DIGEST_TEXT = {
     excluded: 'Will not get a letter (no consent, unsubscribed or no address): {n}',
     staleHint:
       'Sending these letters started but was never confirmed — they may have gone out. Check your Sent folder; if a letter is not there, set its state to "failed" in the "Sent log" tab and it will go on the next run.',
-    staleLine: '{name}: {rule} ({date}), started {at}',
+    staleLine: '{rule} for {date}, sending started {at}',
     usageLine: '{used} of {limit} cells used ({percent}%).',
     usageWarn:
       'Google stops a spreadsheet at 10 million cells — after that new rows can no longer be added. Move old journal rows to an archive copy of the spreadsheet and delete empty rows and columns at the end of the tabs.',
