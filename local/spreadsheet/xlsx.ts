@@ -2,10 +2,17 @@
 // validation, frozen panes, hidden tabs, column widths and a few cell styles.
 
 import ExcelJS from 'exceljs';
-import { columnToLetters, parseA1, quoteSheetName } from './a1';
+import { parseA1 } from './a1';
 import { type Book, type SheetData, TrackedRange, type ValidationRule } from './book';
 import { isDateFormat } from './numfmt';
 import { listRefs } from './refs';
+import {
+  readConditionalFormats,
+  readValidation,
+  validationTops,
+  writeConditionalFormats,
+  writeValidations,
+} from './xlsx-rules';
 
 const DAY_MS = 86_400_000;
 
@@ -16,31 +23,6 @@ function serialToUtcDate(serial: number): Date {
 
 function utcDateToSerial(d: Date): number {
   return d.getTime() / DAY_MS + 25569;
-}
-
-function excelValidation(rule: ValidationRule): ExcelJS.DataValidation | undefined {
-  const common = {
-    allowBlank: true,
-    showErrorMessage: !rule.allowInvalid,
-    errorStyle: rule.allowInvalid ? 'warning' : 'stop',
-    error: rule.helpText || undefined,
-    prompt: rule.helpText || undefined,
-    showInputMessage: Boolean(rule.helpText),
-  };
-  if (rule.criteria === 'VALUE_IN_LIST') {
-    const items = rule.args[0] as string[];
-    return { type: 'list', formulae: [`"${items.map((i) => i.replace(/"/g, '""')).join(',')}"`], ...common };
-  }
-  if (rule.criteria === 'VALUE_IN_RANGE') {
-    const t = rule.args[0] as TrackedRange;
-    if (!t.alive) return undefined;
-    const a = `$${columnToLetters(t.c0 + 1)}$${t.r0 + 1}:$${columnToLetters(t.c1 + 1)}$${t.r1 + 1}`;
-    return { type: 'list', formulae: [`${quoteSheetName(t.sheet.name)}!${a}`], ...common };
-  }
-  if (rule.criteria === 'CHECKBOX') return { type: 'list', formulae: ['"TRUE,FALSE"'], ...common };
-  if (rule.criteria === 'CUSTOM_FORMULA')
-    return { type: 'custom', formulae: [(rule.args[0] as { formula: string }).formula.replace(/^=/, '')], ...common };
-  return undefined;
 }
 
 export async function workbookToXlsx(book: Book): Promise<Buffer> {
@@ -63,12 +45,11 @@ export async function workbookToXlsx(book: Book): Promise<Buffer> {
         const f = sh.forms.get(r, c);
         const v = sh.vals.get(r, c);
         const fmt = sh.fmts.get(r, c);
-        const rule = sh.dv.get(r, c);
         const bg = sh.styles.get('background')?.get(r, c);
         const bold = sh.styles.get('fontWeight')?.get(r, c);
         const color = sh.styles.get('fontColor')?.get(r, c);
         const note = sh.styles.get('note')?.get(r, c);
-        if (f === undefined && v === undefined && !fmt && !rule && !bg && !bold && !color && !note) continue;
+        if (f === undefined && v === undefined && !fmt && !bg && !bold && !color && !note) continue;
         const cell = ws.getCell(r + 1, c + 1);
         if (f) {
           const { v: res } = book.computed(sh, r, c);
@@ -78,10 +59,6 @@ export async function workbookToXlsx(book: Book): Promise<Buffer> {
           cell.value = typeof v === 'number' && isDateFormat(fmt) ? serialToUtcDate(v) : v;
         }
         if (fmt) cell.numFmt = fmt;
-        if (rule) {
-          const dv = excelValidation(rule);
-          if (dv) cell.dataValidation = dv;
-        }
         if (bg)
           cell.fill = {
             type: 'pattern',
@@ -97,6 +74,8 @@ export async function workbookToXlsx(book: Book): Promise<Buffer> {
       }
     }
     for (const [col, px] of sh.columnWidths) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
+    writeValidations(ws, sh, book);
+    writeConditionalFormats(ws, sh, book);
   }
   const out = await wbx.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
@@ -122,6 +101,7 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
   const pendingRanges: Array<{ sh: SheetData; r: number; c: number; ref: string; rule: Omit<ValidationRule, 'args'> }> =
     [];
   const formulas: Array<{ sh: SheetData; r: number; c: number; text: string }> = [];
+  const sheetsRead: Array<[ExcelJS.Worksheet, SheetData]> = [];
   for (const ws of wbx.worksheets) {
     const sh = book.addSheet(ws.name);
     sh.maxRows = Math.max(1000, ws.rowCount);
@@ -156,40 +136,32 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
     const dvModel = (
       ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }
     ).dataValidations.model;
-    const ruleCache = new Map<ExcelJS.DataValidation, ValidationRule>();
+    const tops = validationTops(dvModel);
+    const ruleCache = new Map<ExcelJS.DataValidation, ValidationRule | null>();
     for (const [address, dv] of Object.entries(dvModel)) {
       if (!dv) continue;
       const p = parseA1(address, sh.maxRows, sh.maxColumns);
       if (!p) continue;
-      const base = {
-        allowInvalid: !dv.showErrorMessage || dv.errorStyle === 'warning',
-        helpText: dv.error ?? dv.prompt ?? '',
-      };
-      const formula = String(dv.formulae?.[0] ?? '');
       let rule = ruleCache.get(dv);
-      if (!rule && dv.type === 'list' && formula.startsWith('"')) {
-        const items = formula.slice(1, -1).replace(/""/g, '"').split(',');
-        rule =
-          items.length === 2 && items[0] === 'TRUE' && items[1] === 'FALSE'
-            ? { criteria: 'CHECKBOX', args: [], ...base }
-            : { criteria: 'VALUE_IN_LIST', args: [items, true], ...base };
-      } else if (!rule && dv.type === 'custom') {
-        rule = {
-          criteria: 'CUSTOM_FORMULA',
-          args: [{ formula: `=${formula}`, anchorRow: p.row - 1, anchorCol: p.column - 1 }],
-          ...base,
-        };
-      }
-      if (rule) {
+      if (rule === undefined) {
+        const read = readValidation(dv, tops.get(dv) ?? { r: p.row - 1, c: p.column - 1 }, book);
+        if (read.rangeRef !== undefined) {
+          const { rangeRef, args: _args, ...rest } = read;
+          for (let r = p.row - 1; r < p.row - 1 + p.numRows; r++)
+            for (let c = p.column - 1; c < p.column - 1 + p.numColumns; c++)
+              pendingRanges.push({ sh, r, c, ref: rangeRef, rule: rest });
+          continue;
+        }
+        rule = read.criteria
+          ? { criteria: read.criteria, args: read.args, allowInvalid: read.allowInvalid, helpText: read.helpText }
+          : null;
         ruleCache.set(dv, rule);
-        for (let r = p.row - 1; r < p.row - 1 + p.numRows; r++)
-          for (let c = p.column - 1; c < p.column - 1 + p.numColumns; c++) sh.dv.set(r, c, rule);
-      } else if (dv.type === 'list') {
-        for (let r = p.row - 1; r < p.row - 1 + p.numRows; r++)
-          for (let c = p.column - 1; c < p.column - 1 + p.numColumns; c++)
-            pendingRanges.push({ sh, r, c, ref: formula, rule: { criteria: 'VALUE_IN_RANGE', ...base } });
       }
+      if (!rule) continue;
+      for (let r = p.row - 1; r < p.row - 1 + p.numRows; r++)
+        for (let c = p.column - 1; c < p.column - 1 + p.numColumns; c++) sh.dv.set(r, c, rule);
     }
+    sheetsRead.push([ws, sh]);
   }
   // Range-list rules may point at tabs defined later in the file.
   const rangeRules = new Map<string, ValidationRule>();
@@ -209,5 +181,6 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
     p.sh.dv.set(p.r, p.c, rule);
   }
   for (const f of formulas) book.setFormulaText(f.sh, f.r, f.c, f.text);
+  for (const [ws, sh] of sheetsRead) readConditionalFormats(ws, sh, book);
   for (const sh of book.sheets) if (sh.formulaCount > 0) book.syncRect(sh, 0, 0, sh.forms.rows.length, sh.maxColumns);
 }
