@@ -1,6 +1,8 @@
 // Jest runs the TypeScript tests through ts-jest (transpile only; `tsc --noEmit` type-checks in npm test).
+// globalSetup builds dist/ first when a source is newer, so tests of the bundle never run a stale one.
 export default {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/tests/globalSetup.mjs',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -4,7 +4,7 @@ import { showAboutDialog, showSidebar } from './server/dialogs';
 import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
 import { currentLang } from './services/locale';
-import type { ClientInput, ClientPatch, ContactInput } from './shared/api';
+import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
 
 /**
  * Builds the Kartoteka menu when the spreadsheet opens.
@@ -139,3 +139,10 @@ export function onChangeInstalled(e: GoogleAppsScript.Events.SheetsOnChange): vo
 export function nightly(): void {
   api.nightly();
 }
+
+/**
+ * Compile-time binding to the contract the sidebars use: every ServerApi method must be an entry above with a
+ * compatible signature, so renaming or reshaping one breaks `tsc`, not a click.
+ */
+type Bound<T extends ServerApi> = T;
+export type ServerEntries = Bound<Pick<typeof import('./main'), keyof ServerApi>>;

@@ -157,7 +157,8 @@ const NATIONAL_DIGITS = 10;
  */
 export function duplicateFindPattern(candidate: DuplicateCandidate): FindPattern | null {
   const parts: Parameters<typeof combine>[0] = [];
-  const phone = phoneKey(candidate.phone);
+  // The number before any extension ('… доб. 12', '… ext. 12'), as phone match keys compare it.
+  const phone = phoneKey(String(candidate.phone ?? '').split(/ext|доб|#|x/i)[0]);
   if (phone) parts.push({ field: 'phone', pattern: digitsPattern(phone.slice(-NATIONAL_DIGITS)) });
   const email = emailKey(candidate.email);
   if (email) parts.push({ field: 'email', pattern: `^\\s*${escapeRegex(email)}\\s*$` });

@@ -2,8 +2,9 @@
 import { defaultSettings, type SettingsData, type SettingsProblem } from '../domain/settings';
 import type { ValidationEnv } from '../domain/validate';
 import { type Lang, langFromLocale, t } from '../i18n';
-import { cacheGet, cachePut, userEmail, wallClock } from '../services/env';
+import { userEmail, wallClock } from '../services/env';
 import { loadSettings } from '../sheets/settingsTab';
+import { activeSpreadsheet, spreadsheetEnv } from '../sheets/spreadsheet';
 
 export interface Ctx extends ValidationEnv {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,22 +24,9 @@ export class UserError extends Error {
   }
 }
 
-const ENV_CACHE = 'env';
-
-/** Time zone and locale change rarely and cost two calls each time: cached for ten minutes. */
-function sheetEnv(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fresh: boolean): { tz: string; locale: string } {
-  if (!fresh) {
-    const cached = cacheGet<{ tz: string; locale: string }>(ENV_CACHE);
-    if (cached?.tz && cached.locale) return cached;
-  }
-  const env = { tz: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
-  cachePut(ENV_CACHE, env, 600);
-  return env;
-}
-
 export function openContext(opts: { fresh?: boolean } = {}): Ctx {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { tz, locale } = sheetEnv(ss, Boolean(opts.fresh));
+  const ss = activeSpreadsheet();
+  const { tz, locale } = spreadsheetEnv(ss, Boolean(opts.fresh));
   const lang: Lang = langFromLocale(locale);
   const clock = wallClock(tz);
   const defaults: SettingsData = defaultSettings(lang, locale);

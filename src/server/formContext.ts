@@ -4,6 +4,7 @@ import { CLIENT_ID_PATTERN } from '../domain/validate';
 import type { FormContext } from '../shared/api';
 import { clientsTab, selectedClientId } from '../sheets/clients';
 import { NotSetUpError } from '../sheets/records';
+import { activeSpreadsheet } from '../sheets/spreadsheet';
 import type { Ctx } from './context';
 
 /** ID of the client in the selected row of the Clients tab, or ''. */
@@ -19,7 +20,7 @@ export function selectedClient(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): st
 /** The client a sidebar opens for: a well-formed ID passed by the caller, else the selected row's client. */
 export function clientToOpen(clientId: unknown): string {
   const id = typeof clientId === 'string' ? clientId.trim().toUpperCase() : '';
-  return CLIENT_ID_PATTERN.test(id) ? id : selectedClient(SpreadsheetApp.getActiveSpreadsheet());
+  return CLIENT_ID_PATTERN.test(id) ? id : selectedClient(activeSpreadsheet());
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
+import { TRIGGER_REGISTRY } from '../../src/domain/triggers';
 
 const code = readFileSync(path.join(__dirname, '../../dist/Code.js'), 'utf8');
 const EXPECTED_ENTRIES = [
@@ -85,6 +86,13 @@ describe('dist/Code.js', () => {
     for (const name of EXPECTED_ENTRIES) expect(typeof context[name]).toBe('function');
     expect(context.require).toBeUndefined();
     expect(context.process).toBeUndefined();
+  });
+
+  it('declares the handler of every trigger in the registry, so no trigger ever calls a missing function', () => {
+    const context = appsScriptContext('ru_RU', []);
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    for (const { handler } of TRIGGER_REGISTRY)
+      expect([handler, typeof context[handler]]).toEqual([handler, 'function']);
   });
 
   it('carries the JSDoc of an entry onto its top-level function', () => {
