@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createWorkbook, loadWorkbook } from '../index';
 import { createPlayground, USERS } from './app';
+import { type ExecWorkbook, withWebApp } from './exec';
 import { captureState, restoreState, type SideState } from './persist';
 import { seedClinic } from './seed';
 import type { PlaygroundWorkbook } from './workbook';
@@ -190,9 +191,11 @@ export async function startPlayground(
     log,
   });
   await playground.ready;
-  const server = http.createServer(playground.handle);
+  // /exec runs the add-on's doGet/doPost (links in outbox emails open here); /api/charts feeds the chart panel.
+  const server = http.createServer(withWebApp(wb as unknown as ExecWorkbook, playground.handle, schedule));
   const port = await listen(server, args.port);
   const url = `http://127.0.0.1:${port}/`;
+  (wb as unknown as ExecWorkbook).webApp.setUrl(`${url}exec`);
   return {
     url,
     server,

@@ -2,6 +2,7 @@
 import { type RefObject, render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Mail, type MenuEntry, type PanelInfo, type State } from './api';
+import { ChartPanel } from './charts';
 import { Grid } from './grid';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
@@ -319,6 +320,7 @@ function App() {
             onChanged={() => void refresh()}
             onError={(m) => setError(m)}
           />
+          <ChartPanel tab={state.activeTab} version={state.version} />
           <footer class="tabs">
             {state.tabs
               .filter((t) => !t.hidden)
