@@ -14,8 +14,8 @@ import {
   RULE_LABELS,
   YEARS,
 } from './messages';
-import type { DropItem, StalePending } from './plan';
-import type { ClientOccasion, DigestOccasion, Occasion, RowProblem } from './rules';
+import type { DropItem, LetterRef, StalePending } from './plan';
+import type { DigestOccasion, Occasion, RowProblem } from './rules';
 import { escapeHtml, renderTemplate, type Template, textToHtml } from './templates';
 
 /** Google's limit of cells per spreadsheet (all tabs, empty cells of the grid included). */
@@ -34,8 +34,8 @@ export interface DigestInput {
   occasions: readonly Occasion[];
   /** How many days ahead the birthdays list reaches (the setting, for the heading). */
   birthdayDaysAhead: number;
-  /** Letters sent to clients today, by any run. */
-  sent?: readonly ClientOccasion[];
+  /** Letters sent to clients today, by any run (dayReport gives sent, waiting, failed and dropped). */
+  sent?: readonly LetterRef[];
   /** Letters waiting for the next run (quota). */
   waiting?: number;
   /** Letters that failed and will be retried. */
@@ -185,7 +185,9 @@ export function buildDigest(input: DigestInput): Digest {
     })),
   );
 
-  const sent = [...(input.sent ?? [])].sort((a, b) => ruleIndex(a.rule) - ruleIndex(b.rule) || a.row - b.row);
+  const sent = [...(input.sent ?? [])].sort(
+    (a, b) => ruleIndex(a.rule) - ruleIndex(b.rule) || (a.row ?? 0) - (b.row ?? 0),
+  );
   const mailNotes: string[] = [];
   if (sent.length)
     mailNotes.push(digestText(lang, 'sent', { n: sent.length, letters: plural(lang, sent.length, LETTERS) }));
@@ -197,15 +199,11 @@ export function buildDigest(input: DigestInput): Digest {
     DIGEST_TEXT[lang].mail,
     [
       {
-        lines: sent.map((o) => ({
-          name: o.reason.name,
-          row: o.row,
-          after:
-            dash(ruleLabel(o.rule, lang)) +
-            (o.reason.inDays < 0
-              ? ` (${digestText(lang, 'late', { n: -o.reason.inDays, days: days(-o.reason.inDays) })})`
-              : ''),
-        })),
+        lines: sent.map((o) => {
+          const late = o.rule === 'birthday' ? -(o.facts?.inDays ?? 0) : 0;
+          const lateText = late > 0 ? ` (${digestText(lang, 'late', { n: late, days: days(late) })})` : '';
+          return { name: o.facts?.name || o.clientId, row: o.row, after: dash(ruleLabel(o.rule, lang)) + lateText };
+        }),
       },
       {
         heading: DIGEST_TEXT[lang].dropped,

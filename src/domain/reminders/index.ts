@@ -28,6 +28,7 @@ export {
   USAGE_WARN_PERCENT,
 } from './digest';
 export { type Eligibility, type Exclusion, emailEligibility } from './eligibility';
+export { composeLetter, journalSummary, type Letter } from './letters';
 export {
   DROP_LABELS,
   EXCLUSION_LABELS,
@@ -39,10 +40,14 @@ export {
 } from './messages';
 export {
   beginSend,
+  type ClientNames,
+  type DayReport,
   type DropItem,
   type DropReason,
+  dayReport,
   digestKey,
   finishSend,
+  type LetterRef,
   MAX_ATTEMPTS,
   mergeLog,
   PENDING_STALE_MINUTES,
@@ -52,7 +57,6 @@ export {
   type SendState,
   type SentLogEntry,
   type StalePending,
-  sentOn,
   settleLogUpdates,
 } from './plan';
 export {

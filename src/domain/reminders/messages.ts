@@ -23,6 +23,7 @@ const ru = {
   'template.unknownPlaceholder':
     'Шаблоны, строка {row}: неизвестная подстановка {{{value}}} — в письме она будет пустой',
   'template.greeting': 'Здравствуйте, {name}!',
+  'journal.letter': 'Письмо ({rule}): «{subject}»',
 } as const;
 
 export type ReminderMessageKey = keyof typeof ru;
@@ -49,6 +50,7 @@ const en: Record<ReminderMessageKey, string> = {
   'template.unknownPlaceholder':
     'Templates, row {row}: unknown placeholder {{{value}}} — it will be empty in the letter',
   'template.greeting': 'Dear {name},',
+  'journal.letter': 'Email ({rule}): "{subject}"',
 };
 
 const catalogs: Record<Lang, Record<ReminderMessageKey, string>> = { ru, en };

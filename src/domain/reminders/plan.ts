@@ -26,26 +26,27 @@ export interface SentLogEntry {
 
 export type DropReason = 'tooLate' | 'noLongerDue' | 'failedTooOften' | 'quotaExhausted';
 
-export interface DropItem {
+/** A client letter named by its key, with the client's name and row when known (for the digest). */
+export interface LetterRef {
   key: string;
   clientId: string;
   rule: string;
   occasionDate: string;
-  reason: DropReason;
-  /** Known when the occasion is still among today's (name and row for the digest). */
   facts?: OccasionFacts;
   row?: number;
 }
 
-export interface StalePending {
-  key: string;
-  clientId: string;
-  rule: string;
-  occasionDate: string;
-  updatedAt: string;
-  facts?: OccasionFacts;
-  row?: number;
+export interface DropItem extends LetterRef {
+  reason: DropReason;
 }
+
+export interface StalePending extends LetterRef {
+  /** When the send started. */
+  updatedAt: string;
+}
+
+/** Names and rows by client ID (clientIndex gives one), to name letters whose occasion is not among today's. */
+export type ClientNames = ReadonlyMap<string, { row: number; fullName?: unknown; company?: unknown }>;
 
 export interface SendPlan {
   /** Letters to send in this run, in priority order (appointment, renewal, birthday; then the nearest deadline). */
@@ -85,7 +86,7 @@ export interface PlanInput {
   quota: number;
   settings: ReminderSettings;
   /** Names and rows by client ID, to name dropped and stale letters whose occasion is gone. */
-  clients?: ReadonlyMap<string, { row: number; fullName?: unknown; company?: unknown }>;
+  clients?: ClientNames;
 }
 
 /** A sending attempt is retried this many times in all; then the letter is dropped. */
@@ -168,15 +169,11 @@ export function planSends(input: PlanInput): SendPlan {
 
   const dueKeys = new Set<string>();
   const candidates: ClientOccasion[] = [];
-  const drop = (
-    o: { key: string; clientId: string; rule: string; occasionDate: string },
-    reason: DropReason,
-    extra: Partial<DropItem>,
-  ) => {
-    plan.drop.push({ key: o.key, clientId: o.clientId, rule: o.rule, occasionDate: o.occasionDate, reason, ...extra });
-    const seen = log.get(o.key);
+  const drop = (ref: LetterRef, reason: DropReason) => {
+    plan.drop.push({ ...ref, reason });
+    const seen = log.get(ref.key);
     plan.logUpdates.push({
-      key: o.key,
+      key: ref.key,
       state: 'dropped',
       attempts: seen?.attempts ?? 0,
       firstDueOn: seen?.firstDueOn || today,
@@ -193,10 +190,11 @@ export function planSends(input: PlanInput): SendPlan {
     if (state === 'sent') plan.alreadySent++;
     else if (state === 'dropped') continue;
     else if (state === 'pending') {
-      if (isStale(entry!, now)) plan.stalePending.push(stale(entry!, occasion.reason, occasion.row));
+      if (isStale(entry!, now))
+        plan.stalePending.push({ ...letterRef(occasion.key, today, occasion), updatedAt: entry!.updatedAt });
       else plan.inFlight++;
     } else if (state === 'failed' && entry!.attempts >= MAX_ATTEMPTS) {
-      drop(occasion, 'failedTooOften', { facts: occasion.reason, row: occasion.row });
+      drop(letterRef(occasion.key, today, occasion), 'failedTooOften');
     } else if (occasion.rule === 'birthday' && greeted.has(birthdayYear(occasion.clientId, occasion.occasionDate))) {
       plan.alreadySent++;
     } else {
@@ -210,17 +208,19 @@ export function planSends(input: PlanInput): SendPlan {
     if (dueKeys.has(entry.key)) continue;
     const k = parseOccasionKey(entry.key);
     if (!k || k.clientId === '*') continue;
-    const client = input.clients?.get(k.clientId);
-    const known = client ? { facts: factsOf(client, today, k.occasionDate), row: client.row } : {};
     if (entry.state === 'pending') {
       if (isStale(entry, now) && daysFrom(entry.updatedAt.slice(0, 10), today) <= STALE_REPORT_DAYS)
-        plan.stalePending.push(stale(entry, known.facts, known.row));
+        plan.stalePending.push({
+          ...letterRef(entry.key, today, undefined, input.clients),
+          updatedAt: entry.updatedAt,
+        });
       continue;
     }
     if (entry.state !== 'deferred' && entry.state !== 'failed') continue;
-    const rule = k.rule as ClientRule;
-    const closed = CLIENT_RULES.includes(rule) && clientWindow(rule, k.occasionDate, settings).lastOn < today;
-    drop({ key: entry.key, ...k }, closed ? 'tooLate' : 'noLongerDue', known);
+    drop(
+      letterRef(entry.key, today, undefined, input.clients),
+      windowOpen(k, today, settings) ? 'noLongerDue' : 'tooLate',
+    );
   }
 
   candidates.sort(byPriority);
@@ -232,7 +232,7 @@ export function planSends(input: PlanInput): SendPlan {
   }
   for (const occasion of candidates.slice(budget)) {
     if (occasion.lastOn <= today) {
-      drop(occasion, 'quotaExhausted', { facts: occasion.reason, row: occasion.row });
+      drop(letterRef(occasion.key, today, occasion), 'quotaExhausted');
       continue;
     }
     plan.defer.push(occasion);
@@ -248,18 +248,24 @@ export function planSends(input: PlanInput): SendPlan {
   return plan;
 }
 
-function factsOf(
-  client: { fullName?: unknown; company?: unknown },
-  today: string,
-  occasionDate: string,
-): OccasionFacts {
-  const name = String(client.fullName ?? '').trim() || String(client.company ?? '').trim();
-  return { name, inDays: daysFrom(today, occasionDate) };
+/** Whether a letter's window still includes today (rules that write no letters have none). */
+function windowOpen(k: { rule: string; occasionDate: string }, today: string, settings: ReminderSettings): boolean {
+  const rule = k.rule as ClientRule;
+  return CLIENT_RULES.includes(rule) && clientWindow(rule, k.occasionDate, settings).lastOn >= today;
 }
 
-function stale(entry: SentLogEntry, facts: OccasionFacts | undefined, row: number | undefined): StalePending {
-  const k = parseOccasionKey(entry.key) ?? { clientId: '', rule: '', occasionDate: '' };
-  return { key: entry.key, ...k, updatedAt: entry.updatedAt, ...(facts ? { facts } : {}), ...(row ? { row } : {}) };
+function letterRef(
+  key: string,
+  today: string,
+  occasion?: { reason: OccasionFacts; row: number },
+  clients?: ClientNames,
+): LetterRef {
+  const k = parseOccasionKey(key) ?? { clientId: '', rule: '', occasionDate: '' };
+  if (occasion) return { key, ...k, facts: occasion.reason, row: occasion.row };
+  const client = clients?.get(k.clientId);
+  if (!client) return { key, ...k };
+  const name = String(client.fullName ?? '').trim() || String(client.company ?? '').trim();
+  return { key, ...k, facts: { name, inDays: daysFrom(today, k.occasionDate) }, row: client.row };
 }
 
 /**
@@ -317,12 +323,46 @@ export function finishSend(
   return { ...pending, state: 'failed', updatedAt: now, note: outcome.error.slice(0, 500) };
 }
 
-/** The keys sent today according to the log (any run: the digest reports them all). */
-export function sentOn(log: readonly SentLogEntry[], day: string): string[] {
-  const out: string[] = [];
-  for (const entry of mergeLog(log).values()) {
-    if (entry.state === 'sent' && entry.updatedAt.slice(0, 10) === day && !entry.key.startsWith('*|'))
-      out.push(entry.key);
+/** What the digest says about letters to clients, from the Sent log (the truth across runs and continuations). */
+export interface DayReport {
+  /** Sent today, by any run. */
+  sent: LetterRef[];
+  /** Waiting for a later run, their window still open. */
+  waiting: number;
+  /** Refused by the mail service, to be retried while their window is open. */
+  failed: number;
+  /** Dropped today, with the reason. */
+  dropped: DropItem[];
+}
+
+const DROP_REASONS: readonly DropReason[] = ['tooLate', 'noLongerDue', 'failedTooOften', 'quotaExhausted'];
+
+/**
+ * The day's letters as the log records them. Names and rows come from today's occasions (same keys) or, for a
+ * letter whose occasion is gone, from clients.
+ */
+export function dayReport(input: {
+  log: readonly SentLogEntry[];
+  today: string;
+  settings: ReminderSettings;
+  occasions?: readonly { key: string; reason: OccasionFacts; row: number }[];
+  clients?: ClientNames;
+}): DayReport {
+  const { today } = input;
+  const known = new Map((input.occasions ?? []).map((o) => [o.key, o]));
+  const report: DayReport = { sent: [], waiting: 0, failed: 0, dropped: [] };
+  const ref = (key: string) => letterRef(key, today, known.get(key), input.clients);
+  for (const entry of mergeLog(input.log).values()) {
+    const k = parseOccasionKey(entry.key);
+    if (!k || k.clientId === '*') continue;
+    const onDay = entry.updatedAt.slice(0, 10) === today;
+    if (entry.state === 'sent' && onDay) report.sent.push(ref(entry.key));
+    else if (entry.state === 'dropped' && onDay) {
+      const reason = DROP_REASONS.find((r) => r === entry.note) ?? 'noLongerDue';
+      report.dropped.push({ ...ref(entry.key), reason });
+    } else if (entry.state === 'deferred' && windowOpen(k, today, input.settings)) report.waiting++;
+    else if (entry.state === 'failed' && entry.attempts < MAX_ATTEMPTS && windowOpen(k, today, input.settings))
+      report.failed++;
   }
-  return out;
+  return report;
 }

@@ -127,7 +127,16 @@ describe('buildDigest', () => {
   });
 
   it('says what went to clients, what waits, what failed, who was left out and what was dropped', () => {
-    const sent = collected.occasions.filter((o): o is ClientOccasion => o.audience === 'client');
+    const sent = collected.occasions
+      .filter((o): o is ClientOccasion => o.audience === 'client')
+      .map((o) => ({
+        key: o.key,
+        clientId: o.clientId,
+        rule: o.rule,
+        occasionDate: o.occasionDate,
+        facts: o.reason,
+        row: o.row,
+      }));
     const d = digest({
       sent,
       waiting: 4,
@@ -155,6 +164,20 @@ describe('buildDigest', () => {
       'Не отправлены:',
       '• Морозова Ева — поздравление с днём рождения 12.03.2026: не ушло вовремя, отправлять поздно',
     ]);
+  });
+
+  it('says how late a birthday greeting went', () => {
+    const late = {
+      key: 'C-1|birthday|2026-03-13',
+      clientId: 'C-1',
+      rule: 'birthday',
+      occasionDate: '2026-03-13',
+      facts: { name: 'Анна', inDays: -2 },
+      row: 2,
+    };
+    expect(section(digest({ sent: [late] }).body, 'Письма клиентам')).toContain(
+      '• Анна — поздравление с днём рождения (с опозданием на 2 дня)',
+    );
   });
 
   it('reports sends that started but were not confirmed, with what to do', () => {

@@ -1,6 +1,7 @@
 // The sending plan over the Sent log: priority, quota with the digest's reserve, deferral, drops, stale sends, retries.
 import {
   beginSend,
+  dayReport,
   digestKey,
   finishSend,
   MAX_ATTEMPTS,
@@ -8,7 +9,6 @@ import {
   type PlanInput,
   planSends,
   type SentLogEntry,
-  sentOn,
 } from '../../../src/domain/reminders/plan';
 import type { ClientOccasion } from '../../../src/domain/reminders/rules';
 import { defaultReminderSettings } from '../../../src/domain/reminders/settings';
@@ -271,14 +271,50 @@ describe('beginSend and finishSend', () => {
   });
 });
 
-describe('sentOn', () => {
-  it('lists the client letters sent on a day by any run, without the digest', () => {
+describe('dayReport', () => {
+  it('tells from the log what went today (any run), what waits, what will be retried and what was dropped', () => {
     const log = [
       entry('C1|birthday|2026-03-15', 'sent', { updatedAt: '2026-03-15T09:01' }),
       entry('C2|renewal|2026-03-16', 'sent', { updatedAt: '2026-03-14T09:01' }),
-      entry('C3|birthday|2026-03-15', 'pending'),
+      entry('C3|birthday|2026-03-15', 'deferred'),
+      entry('C4|birthday|2026-03-01', 'deferred', { updatedAt: '2026-03-01T09:00' }),
+      entry('C5|renewal|2026-03-20', 'failed', { attempts: 1 }),
+      entry('C6|renewal|2026-03-20', 'failed', { attempts: MAX_ATTEMPTS }),
+      entry('C7|appointment|2026-03-16', 'dropped', { note: 'quotaExhausted', updatedAt: '2026-03-15T09:00' }),
+      entry('C8|appointment|2026-03-10', 'dropped', { note: 'quotaExhausted', updatedAt: '2026-03-09T09:00' }),
       entry(digestKey(today), 'sent'),
     ];
-    expect(sentOn(log, today)).toEqual(['C1|birthday|2026-03-15']);
+    const report = dayReport({
+      log,
+      today,
+      settings,
+      occasions: [birthday('C1')],
+      clients: new Map([['C7', { row: 9, fullName: 'Орлов Илья' }]]),
+    });
+    expect(report).toEqual({
+      sent: [
+        {
+          key: 'C1|birthday|2026-03-15',
+          clientId: 'C1',
+          rule: 'birthday',
+          occasionDate: today,
+          facts: { name: 'Client C1', inDays: 0 },
+          row: 2,
+        },
+      ],
+      waiting: 1,
+      failed: 1,
+      dropped: [
+        {
+          key: 'C7|appointment|2026-03-16',
+          clientId: 'C7',
+          rule: 'appointment',
+          occasionDate: '2026-03-16',
+          facts: { name: 'Орлов Илья', inDays: 1 },
+          row: 9,
+          reason: 'quotaExhausted',
+        },
+      ],
+    });
   });
 });
