@@ -3,17 +3,21 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { PROTECTED_MESSAGE, type ValidationRule } from '../spreadsheet/book';
+import { rejectionMessage } from '../spreadsheet/validation';
 import { BridgeError, declaredFunctions, MAX_BODY_BYTES, parseRunRequest, toPageValue } from './bridge';
 import { injectShim } from './shim';
 import {
   type Addon,
   nextMorning,
   type PlaygroundWorkbook,
+  type Problem,
   readAlert,
   readMail,
   readMenus,
   readPanel,
   readToast,
+  type TriggerRun,
   timeZoneOf,
   wallTime,
 } from './workbook';
@@ -45,6 +49,20 @@ export interface Playground {
   ready: Promise<void>;
 }
 
+/** How many trigger runs the page is sent (the latest). */
+const TRIGGER_RUNS_SHOWN = 50;
+
+/** What Sheets said when it refused a person's edit, as data the page words in the sheet's language. */
+export function describeRefusal(message: string): Problem | undefined {
+  if (message === PROTECTED_MESSAGE) return { kind: 'protected' };
+  const mark = '\u0000';
+  const [head, tail] = rejectionMessage({ helpText: '' } as ValidationRule, mark).split(mark);
+  if (!message.startsWith(head)) return undefined;
+  const cell = message.slice(head.length).split(' ')[0];
+  if (!/^[A-Z]+\d+$/.test(cell) || !message.slice(head.length + cell.length).startsWith(tail)) return undefined;
+  return { kind: 'validation', cell, help: message.slice(head.length + cell.length + tail.length).trim() };
+}
+
 function a1(row: number, column: number): string {
   let s = '';
   for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
@@ -60,6 +78,9 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
   let seen = { sidebars: wb.ui.sidebars.length, dialogs: wb.ui.dialogs.length };
   let script = '';
   const log = opts.log ?? (() => undefined);
+  // Trigger executions since the playground started, for the page's trigger log.
+  const triggerRuns: TriggerRun[] = [];
+  let executionsSeen = wb.executions?.length ?? 0;
 
   const ready = esbuild
     .build({
@@ -77,9 +98,28 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
       script = out.outputFiles[0].text;
     });
 
+  /** Records the trigger executions that ran since the last look (edits, opens, the clock all fire them). */
+  function collectTriggerRuns(): void {
+    const all = wb.executions ?? [];
+    for (const x of all.slice(executionsSeen)) {
+      if (x.kind !== 'clock' && x.kind !== 'installable' && x.kind !== 'simple') continue;
+      triggerRuns.push({
+        id: triggerRuns.length + 1,
+        handler: x.functionName,
+        owner: x.user,
+        kind: x.kind,
+        at: x.start.toISOString(),
+        ms: x.end.getTime() - x.start.getTime(),
+        ...(x.error !== undefined ? { error: x.error } : {}),
+      });
+    }
+    executionsSeen = all.length;
+  }
+
   /** After an execution: a newly shown sidebar or dialog replaces the open one, as in Sheets. */
   function changed(): void {
     version += 1;
+    collectTriggerRuns();
     // The runtime may have cleared its Ui records: nothing is open any more.
     if (wb.ui.sidebars.length < seen.sidebars) open.sidebar = null;
     if (wb.ui.dialogs.length < seen.dialogs) open.dialog = null;
@@ -141,7 +181,8 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
       toasts: wb.toasts.map((t, id) => ({ id, ...readToast(t) })).slice(-5),
       alerts: (wb.ui.alerts ?? []).map((a, id) => ({ id, ...readAlert(a) })).slice(-3),
       outboxCount: wb.outbox.length,
-      clock: { iso: now.toISOString(), text: wallTime(now, zone).text, timeZone: zone },
+      clock: { iso: now.toISOString(), text: wallTime(now, zone).text, wall: wallTime(now, zone).wall, timeZone: zone },
+      triggers: { runs: triggerRuns.slice(-TRIGGER_RUNS_SHOWN), count: triggerRuns.length },
       user,
       users: USERS,
     };
@@ -259,12 +300,27 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
       else if (action === 'hour') wb.clock.advance(3600 * 1000);
       else if (action === 'day') wb.clock.advance(24 * 3600 * 1000);
       else throw new BridgeError(400, 'action must be nextMorning, hour or day.');
+      collectTriggerRuns();
+      let fired: Array<{ handler: string; owner: string; at: Date; error?: string }> = [];
       try {
-        wb.runDueTriggers();
+        fired = (wb.runDueTriggers() as typeof fired) ?? [];
       } catch (e) {
         log(`a trigger threw: ${(e as Error)?.message}`);
       } finally {
         changed();
+      }
+      // A trigger whose function is gone never starts an execution; Apps Script still lists it as failed.
+      for (const f of fired) {
+        if (!f.error || triggerRuns.some((r) => r.at === f.at.toISOString() && r.handler === f.handler)) continue;
+        triggerRuns.push({
+          id: triggerRuns.length + 1,
+          handler: f.handler,
+          owner: f.owner,
+          kind: 'clock',
+          at: f.at.toISOString(),
+          ms: 0,
+          error: f.error,
+        });
       }
       return { status: 200, body: state() };
     },
@@ -289,15 +345,23 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
     },
   };
 
-  /** A person's action in the sheet: refused actions answer 422 with the message Sheets would show. */
+  /**
+   * A person's action in the sheet: refused actions answer 422 with the message Sheets would show (and what it
+   * means, for the page to say it in the sheet's language). Both answers carry the version that holds the result.
+   */
   function person(action: () => unknown): { status: number; body: unknown } {
+    const before = wb.executions?.length ?? 0;
     try {
       action();
-      return { status: 200, body: { ok: true } };
-    } catch (e) {
-      return { status: 422, body: { error: String((e as Error)?.message ?? e) } };
-    } finally {
       changed();
+      return { status: 200, body: { ok: true, version } };
+    } catch (e) {
+      const message = String((e as Error)?.message ?? e);
+      changed();
+      // A trigger that failed after the edit went through is not a refusal: the trigger log shows it.
+      const fromTrigger = (wb.executions ?? []).slice(before).some((x) => x.kind !== 'call' && x.error === message);
+      if (fromTrigger) return { status: 200, body: { ok: true, version } };
+      return { status: 422, body: { error: message, problem: describeRefusal(message), version } };
     }
   }
 

@@ -67,6 +67,8 @@ export interface SampleOptions {
   seed?: number;
   /** The clinic's today, yyyy-mm-dd: contacts go back one year from it, nothing lies after it. */
   today: string;
+  /** The clinic's time of day now, HH:MM: today's contacts all lie before it (default: the day's end). */
+  time?: string;
 }
 
 export const TEAM = ['anna@clinic.test', 'boris@clinic.test'] as const;
@@ -370,6 +372,10 @@ function makeEmail(rng: Rng, lang: SampleLang, first: string, last: string, used
   }
 }
 
+/** Clinic hours: the first hour, and the quarter-hour slots of a day (9:00–19:45). */
+const OPENS = 9;
+const SLOTS = 44;
+
 /** The doctor who does a service: hygiene → hygienist, caries/whitening → therapist, implants → surgeon, braces → orthodontist. */
 const DOCTOR_OF_SERVICE = [0, 1, 2, 1, 3];
 
@@ -380,6 +386,12 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
   const rng = createRng(opts.seed ?? 20260315);
   const count = opts.clients ?? 300;
   const today = isoToDay(opts.today);
+  const [nowH, nowM] = (opts.time ?? '24:00').split(':').map(Number);
+  const nowMinutes = nowH * 60 + nowM;
+  // The last day with contacts: today once the clinic has opened (9:00), else yesterday. No contact is in the future.
+  const latest = nowMinutes > OPENS * 60 ? today : today - 1;
+  // Today's last quarter-hour slot that has begun before now.
+  const lastSlotToday = Math.min(SLOTS - 1, Math.floor((nowMinutes - 1 - OPENS * 60) / 15));
   const usedPhones = new Set<string>();
   const usedEmails = new Set<string>();
   const clients: SampleClient[] = [];
@@ -387,8 +399,10 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
   const prices = PRICES[lang];
 
   const at = (day: number): string => {
-    // Clinic hours 9:00–19:45, on a quarter hour.
-    return `${dayToIso(day)}T${pad(rng.int(9, 19))}:${pad(rng.pick([0, 15, 30, 45]))}:00`;
+    // Clinic hours 9:00–19:45, on a quarter hour; today only the slots already past.
+    let slot = (rng.int(OPENS, 19) - OPENS) * 4 + rng.pick([0, 1, 2, 3]);
+    if (day === today && slot > lastSlotToday) slot = rng.int(0, lastSlotToday);
+    return `${dayToIso(day)}T${pad(OPENS + Math.floor(slot / 4))}:${pad((slot % 4) * 15)}:00`;
   };
 
   for (let i = 0; i < count; i++) {
@@ -411,7 +425,7 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
       ['lost', 14],
     ]);
     // New leads are recent; everyone else arrived during the past year.
-    const firstDay = stage === 'new' ? today - rng.int(0, 20) : today - rng.int(10, 365);
+    const firstDay = Math.min(latest, stage === 'new' ? today - rng.int(0, 20) : today - rng.int(10, 365));
     const birthDay = isoToDay(`${rng.int(1950, 2008)}-${pad(rng.int(1, 12))}-01`) + rng.int(0, 27);
     const by = () => rng.pick(TEAM);
     const client: SampleClient = {
@@ -440,7 +454,7 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
     ) =>
       contacts.push({
         client: i,
-        at: at(Math.min(day, today)),
+        at: at(Math.min(day, latest)),
         kind,
         summary,
         amount,
@@ -455,11 +469,11 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
     log(firstDay, firstKind, firstKind === 'call' ? L.summaries.call[0] : rng.pick(L.summaries.message), null);
     let day = firstDay;
     if (stage !== 'new') {
-      day = Math.min(today, day + rng.int(0, 5));
+      day = Math.min(latest, day + rng.int(0, 5));
       log(day, 'call', rng.pick(L.summaries.call.slice(1)), null);
     }
     if (stage === 'visited' || stage === 'bought' || (stage === 'lost' && rng.chance(0.4))) {
-      day = Math.min(today, day + rng.int(1, 14));
+      day = Math.min(latest, day + rng.int(1, 14));
       log(day, 'visit', rng.pick(L.summaries.visit), null);
     }
     if (stage === 'bought') {
@@ -473,7 +487,7 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
         [10, 4],
       ] as const);
       const gap = Math.max(7, Math.floor((today - day) / (purchases + 1)));
-      for (let p = 0; p < purchases && day <= today; p++) {
+      for (let p = 0; p < purchases && day <= latest; p++) {
         // The first purchase is what they came for; returning patients mostly come for hygiene and fillings.
         const k =
           p === 0
@@ -491,7 +505,7 @@ export function generateClinic(opts: SampleOptions): SampleClinic {
     }
     if (stage === 'lost') {
       client.lostReason = rng.pick(L.lostReasons);
-      log(Math.min(today, day + rng.int(1, 20)), 'call', client.lostReason, null);
+      log(Math.min(latest, day + rng.int(1, 20)), 'call', client.lostReason, null);
     }
     if ((stage === 'visited' || stage === 'bought' || stage === 'contacted') && rng.chance(0.35)) {
       const next = today + rng.int(1, 21);

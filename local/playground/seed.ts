@@ -1,7 +1,7 @@
 // Fills a workbook with the sample clinic: the add-on's own setupDatabase, then clients and a year of contacts.
 import { fieldForHeader, TABS, type TabDef } from '../../src/domain/fields';
 import { generateClinic, type SampleClinic, type SampleLang, type StageKey } from './sample';
-import { type PlaygroundWorkbook, wallToInstant } from './workbook';
+import { type PlaygroundWorkbook, wallTime, wallToInstant } from './workbook';
 
 export interface SeedOptions {
   lang: SampleLang;
@@ -101,8 +101,9 @@ function appendRecords(tab: TabWriter, def: TabDef, records: Array<Record<string
 export function seedClinic(wb: PlaygroundWorkbook, opts: SeedOptions): SeedSummary {
   const ss = wb.model.spreadsheet;
   const timeZone = ss.getSpreadsheetTimeZone();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(wb.clock.now());
-  const clinic = generateClinic({ lang: opts.lang, clients: opts.clients, seed: opts.seed, today });
+  // History ends before the virtual now: no call is logged later today than the clock says.
+  const [today, time] = wallTime(wb.clock.now(), timeZone).wall.split('T');
+  const clinic = generateClinic({ lang: opts.lang, clients: opts.clients, seed: opts.seed, today, time });
 
   call(wb, 'setupDatabase');
   const current = call(wb, 'getSettings').settings as { lists: Record<string, unknown> };

@@ -128,6 +128,9 @@ export async function startPlayground(
     user: USERS[0],
     owner: USERS[0],
     now: side?.now ?? args.now ?? morningToday(timeZone),
+    // As in Sheets, a failing trigger does not undo the edit or clock move that fired it: the page's trigger log
+    // shows the failure.
+    throwTriggerErrors: false,
   };
 
   let wb: PlaygroundWorkbook;

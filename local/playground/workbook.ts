@@ -35,8 +35,36 @@ export interface PlaygroundWorkbook {
   open?(): unknown;
   toasts: unknown[];
   outbox: unknown[];
+  /** Every execution so far (menu calls, sidebar calls, triggers), oldest first. */
+  executions?: ExecutionLike[];
   model: { spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet; toXlsx(): Promise<Buffer> };
 }
+
+export interface ExecutionLike {
+  functionName: string;
+  kind: string;
+  user: string;
+  start: Date;
+  end: Date;
+  error?: string;
+}
+
+/** One trigger execution as the page lists it (Apps Script's Executions page, in short). */
+export interface TriggerRun {
+  id: number;
+  handler: string;
+  /** Whose authority it ran with: the installer of an installable or time-driven trigger, the editor for a simple one. */
+  owner: string;
+  kind: 'clock' | 'installable' | 'simple';
+  /** ISO instant it started. */
+  at: string;
+  /** Virtual milliseconds it took. */
+  ms: number;
+  error?: string;
+}
+
+/** Why Sheets refused a person's action, for the page to say in the sheet's language. */
+export type Problem = { kind: 'validation'; cell: string; help: string } | { kind: 'protected' };
 
 export type MenuEntry =
   | { kind: 'item'; caption: string; functionName: string }
@@ -167,7 +195,10 @@ export function timeZoneOf(wb: PlaygroundWorkbook): string {
 }
 
 /** Wall-clock parts of an instant in a zone. */
-export function wallTime(at: Date, timeZone: string): { date: string; hour: number; minute: number; text: string } {
+export function wallTime(
+  at: Date,
+  timeZone: string,
+): { date: string; hour: number; minute: number; text: string; wall: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone,
@@ -188,6 +219,7 @@ export function wallTime(at: Date, timeZone: string): { date: string; hour: numb
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     text: `${parts.weekday} ${date} ${parts.hour}:${parts.minute}`,
+    wall: `${date}T${parts.hour}:${parts.minute}`,
   };
 }
 

@@ -56,6 +56,8 @@ run('the playground in a browser', () => {
   let started: Started;
   let browser: Awaited<ReturnType<typeof launch>>;
   let page: Page;
+  // Browser alert/confirm/prompt boxes the page opened: the playground's questions are its own dialogs.
+  const browserDialogs: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(path.join(root, 'dist/Code.js'))) throw new Error('dist/Code.js is missing: run `npm run build`');
@@ -69,6 +71,10 @@ run('the playground in a browser', () => {
     browser = await launch();
     page = browser.page;
     page.on('pageerror', (e) => console.log('playground page error:', e.message));
+    page.on('dialog', (d) => {
+      browserDialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(started.url);
   });
 
@@ -82,13 +88,28 @@ run('the playground in a browser', () => {
     await menu(page, 'Настроить / восстановить базу');
     const alert = page.getByRole('alertdialog');
     await alert.waitFor();
-    await alert.getByRole('button', { name: 'OK' }).click();
+    await alert.getByRole('button', { name: 'ОК' }).click();
     for (const tab of ['Клиенты', 'Журнал', 'Настройки']) {
       await page.locator('.tabs').getByRole('button', { name: tab, exact: true }).waitFor();
     }
     await page.locator('.tabs').getByRole('button', { name: 'Клиенты', exact: true }).click();
     await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
     await page.locator('.sticky-top [data-cell="A1"]', { hasText: 'ФИО' }).waitFor();
+  });
+
+  it("speaks the sheet's language in its own bar: clock, buttons, outbox, download", async () => {
+    const bar = page.locator('.topbar');
+    for (const name of ['Следующее утро, 9:00', '+1 час', '+1 день', 'Исходящие (0)']) {
+      await bar.getByRole('button', { name, exact: true }).waitFor();
+    }
+    await bar.getByRole('button', { name: /^Триггеры \(\d+\)$/ }).waitFor();
+    await bar.getByRole('link', { name: 'Скачать .xlsx' }).waitFor();
+    // Apart from addresses, the zone and the file type, nothing in the bar is in English.
+    const words = ((await bar.textContent()) ?? '')
+      .replace(/\S+@\S+\.test/g, '')
+      .replace(/Europe\/Moscow|\.xlsx/g, '')
+      .match(/[A-Za-z]{2,}/g);
+    expect(words).toBeNull();
   });
 
   it('adds a client in the sidebar and shows the row in the grid', async () => {
@@ -115,23 +136,25 @@ run('the playground in a browser', () => {
     await form.locator('[data-testid="total"]', { hasText: /15\s000/ }).waitFor();
     await total.filter({ hasText: /15\s000/ }).waitFor();
     expect(await (await cellUnder(page, 'Покупок', 2)).textContent()).toBe('1');
-    await page.getByRole('button', { name: 'Close sidebar' }).click();
+    await page.getByRole('button', { name: 'Закрыть боковую панель' }).click();
     await page.locator('iframe[name="sidebar"]').waitFor({ state: 'detached' });
   });
 
   it('stamps the milestone date when a person changes a Stage cell in the grid', async () => {
-    // A client typed by hand, then moved to "Визит" from the cell's dropdown.
-    await page.locator('[data-cell="A3"]').dblclick();
+    // A client typed by hand on a selected cell (Cyrillic arrives as text input, not key by key)…
+    await page.locator('[data-cell="A3"]').click();
     await page.keyboard.type('Иванов Пётр Ильич');
     await page.keyboard.press('Enter');
     await page.locator('[data-cell="A3"]', { hasText: 'Иванов Пётр Ильич' }).waitFor();
     const visit = await cellUnder(page, 'Первый визит', 3);
     expect((await visit.textContent())?.trim()).toBe('');
+    // …then moved to "Визит" from the cell's dropdown list.
     const stage = await cellUnder(page, 'Стадия', 3);
-    await stage.dblclick();
-    await stage.locator('select').selectOption('Визит');
+    await stage.hover();
+    await stage.getByRole('button', { name: 'Выбрать значение' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Визит', exact: true }).click();
     await stage.filter({ hasText: 'Визит' }).waitFor();
-    const today = (await page.getByTestId('clock').textContent())!.match(/(\d{4})-(\d\d)-(\d\d)/)!;
+    const today = (await page.getByTestId('clock').getAttribute('data-wall'))!.match(/(\d{4})-(\d\d)-(\d\d)/)!;
     await visit.filter({ hasText: `${today[3]}.${today[2]}.${today[1]}` }).waitFor();
   });
 
@@ -141,10 +164,15 @@ run('the playground in a browser', () => {
     // Typing over a dropdown cell starts a text editor, as in Sheets (Latin keys: Playwright types others as IME text).
     await page.keyboard.type('Unknown');
     await page.keyboard.press('Enter');
-    const problem = page.getByRole('alertdialog');
-    await problem.filter({ hasText: 'There was a problem' }).waitFor();
-    expect((await problem.locator('.error-text').textContent())?.trim()).toMatch(/\S/);
-    await problem.getByRole('button', { name: 'OK' }).click();
+    const problem = page.getByRole('alertdialog', { name: 'Возникла проблема' });
+    await problem.waitFor();
+    const cell = await stage.getAttribute('data-cell');
+    expect((await problem.locator('.error-text').textContent())?.trim()).toMatch(
+      new RegExp(
+        `^Данные, введенные в ячейку ${cell}, нарушают правила проверки данных, установленные для этой ячейки\\.`,
+      ),
+    );
+    await problem.getByRole('button', { name: 'ОК' }).click();
     expect((await stage.textContent())?.replace('▾', '').trim()).toBe('Визит');
   });
 
@@ -154,13 +182,15 @@ run('the playground in a browser', () => {
     expect(await total.getAttribute('class')).toMatch(/protected/);
     await total.click();
     await page.keyboard.type('99');
-    const question = page.waitForEvent('dialog');
-    const pressed = page.keyboard.press('Enter');
-    const dialog = await question;
-    expect(dialog.message()).toMatch(/не следует менять случайно/);
-    await dialog.dismiss();
-    await pressed;
+    await page.keyboard.press('Enter');
+    // The page's own dialog, in the sheet's language, not a browser confirm box.
+    const question = page.getByRole('alertdialog', { name: 'Внимание!' });
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/не следует менять случайно/);
+    await question.getByRole('button', { name: 'Отмена' }).click();
+    await question.waitFor({ state: 'detached' });
     await total.filter({ hasText: before }).waitFor();
+    expect(browserDialogs).toEqual([]);
     expect((await total.textContent())?.trim()).toBe(before);
   });
 
@@ -201,15 +231,21 @@ run('the playground in a browser', () => {
     await openTab(page, 'Клиенты', 'ФИО');
     await total.filter({ hasText: /15\s000/ }).waitFor();
     const before = (await page.getByTestId('clock').textContent())!;
-    await page.getByRole('button', { name: 'Next morning 9:00' }).click();
+    await page.getByRole('button', { name: 'Следующее утро, 9:00' }).click();
     await page.getByTestId('clock').filter({ hasNotText: before }).waitFor();
-    expect(await page.getByTestId('clock').textContent()).toMatch(/ 09:00$/);
+    expect(await page.getByTestId('clock').getAttribute('data-wall')).toMatch(/T09:00$/);
+    // The clock reads as the sheet's language writes dates: «пн, 16.03.2026, 09:00».
+    expect(await page.getByTestId('clock').textContent()).toMatch(/^[а-я]{2}, \d\d\.\d\d\.\d{4}, 09:00$/);
     await total.filter({ hasText: /17\s000/ }).waitFor();
+    // The page says which triggers ran on the way, as whom.
+    const notice = page.getByRole('status', { name: 'Сработали триггеры' });
+    await notice.getByTestId('trigger-run').first().waitFor();
+    expect(await notice.textContent()).toMatch(/по времени.*от имени anna@clinic\.test · выполнено/);
   });
 
   it('sorts the sheet from the column header menu, keeping the header row', async () => {
     await page.locator('.colhead', { hasText: /^A$/ }).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Sort sheet A → Z' }).click();
+    await page.getByRole('menuitem', { name: 'Сортировать лист от А до Я' }).click();
     await page.locator('[data-cell="A2"]', { hasText: 'Иванов Пётр Ильич' }).waitFor();
     const names = [];
     for (let row = 2; row <= 5; row++) names.push((await page.locator(`[data-cell="A${row}"]`).textContent())?.trim());
@@ -235,10 +271,10 @@ run('the playground in a browser', () => {
       code: `function digest() { MailApp.sendEmail({ to: 'team@clinic.test', subject: 'Утренняя сводка', htmlBody: '<h1>Сводка</h1><p>Сегодня 2 дня рождения</p>', name: 'Картотека' }); }`,
     }).call('digest');
     wb.addon = addon;
-    await page.getByRole('button', { name: 'Outbox (1)' }).click();
-    const outbox = page.getByRole('dialog', { name: 'Outbox' });
+    await page.getByRole('button', { name: 'Исходящие (1)' }).click();
+    const outbox = page.getByRole('dialog', { name: 'Исходящие' });
     await outbox.getByText('Утренняя сводка').first().waitFor();
-    await outbox.getByText('to team@clinic.test', { exact: false }).waitFor();
+    await outbox.getByText('кому team@clinic.test', { exact: false }).waitFor();
     await page.frameLocator('.mail-frame').getByText('Сегодня 2 дня рождения').waitFor();
   });
 });
@@ -257,7 +293,7 @@ run('the sample clinic in a browser', () => {
     try {
       await page.goto(started.url);
       await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
-      await page.getByTestId('clock').filter({ hasText: 'Mon 2026-03-16 10:' }).waitFor();
+      await page.locator('[data-testid="clock"][data-wall^="2026-03-16T10:"]').waitFor();
       await page.locator('[data-cell="A2"]').filter({ hasText: /\S/ }).waitFor();
       expect(await page.locator('.grid-scroller [role="row"]').count()).toBeGreaterThan(20);
       await page.locator('[data-cell="A4"]').click();

@@ -1,8 +1,8 @@
 // The page's client for the playground server: typed fetches of state, grid windows and actions.
 import type { CellView, SheetView } from '../../contract';
-import type { Alert, Mail, Menu, MenuEntry, Toast } from '../workbook';
+import type { Alert, Mail, Menu, MenuEntry, Problem, Toast, TriggerRun } from '../workbook';
 
-export type { CellView, Mail, MenuEntry, SheetView };
+export type { CellView, Mail, MenuEntry, SheetView, TriggerRun };
 
 export interface PanelInfo {
   id: string;
@@ -23,12 +23,23 @@ export interface State {
   toasts: Array<Toast & { id: number }>;
   alerts: Array<Alert & { id: number }>;
   outboxCount: number;
-  clock: { iso: string; text: string; timeZone: string };
+  /** `wall`: the sheet's wall time, yyyy-mm-ddTHH:MM. */
+  clock: { iso: string; text: string; wall: string; timeZone: string };
+  /** The latest trigger executions, oldest first; `count` of all so far. */
+  triggers: { runs: TriggerRun[]; count: number };
   user: string;
   users: string[];
 }
 
-export class ApiError extends Error {}
+/** A refusal from the server; `problem` says what Sheets would say, for the page to word in the sheet's language. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
 
 export type StructureAction =
   | 'insertRowsBefore'
@@ -47,7 +58,7 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json();
-  if (!res.ok && !(data && data.ok === false)) throw new ApiError(data?.error ?? `HTTP ${res.status}`);
+  if (!res.ok && !(data && data.ok === false)) throw new ApiError(data?.error ?? `HTTP ${res.status}`, data?.problem);
   return data as T;
 }
 
@@ -66,7 +77,7 @@ export const api = {
     }),
   menu: (fn: string) => request<{ ok: boolean; message?: string }>('POST', '/api/menu', { fn }),
   edit: (tab: string, row: number, column: number, value: string | null) =>
-    request<{ ok: true }>('POST', '/api/edit', { tab, row, column, value }),
+    request<{ ok: true; version: number }>('POST', '/api/edit', { tab, row, column, value }),
   paste: (tab: string, row: number, column: number, rows: string[][]) =>
     request<{ ok: true }>('POST', '/api/paste', { tab, row, column, rows }),
   structure: (tab: string, action: StructureAction, index: number) =>

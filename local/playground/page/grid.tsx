@@ -1,6 +1,8 @@
 // The spreadsheet grid: virtual rows fetched in windows, frozen header rows and columns, selection and cell editing.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, api, type CellView, columnName, type SheetView, type StructureAction } from './api';
+import { problemText, t } from './i18n';
+import { Menu, type MenuItem } from './menu';
 
 const ROW_H = 21;
 const HEAD_H = 24;
@@ -8,6 +10,8 @@ const NUM_W = 46;
 const DEF_W = 100;
 const BLOCK = 100;
 const OVERSCAN = 10;
+const OPTION_H = 26;
+const LIST_MAX = 8;
 
 interface Props {
   tab: string;
@@ -15,6 +19,8 @@ interface Props {
   /** A person's change went through (or was refused): the app refreshes its state. */
   onChanged: () => void;
   onError: (message: string) => void;
+  /** A Cancel / OK question in a page dialog; resolves true for OK. */
+  ask: (title: string, message: string) => Promise<boolean>;
 }
 
 interface HeaderMenu {
@@ -27,24 +33,36 @@ interface HeaderMenu {
 interface Editing {
   row: number;
   col: number;
-  text: string;
+  /**
+   * 'enter': started by typing, arrow keys leave the cell; 'edit': F2, Enter or double-click, arrows move the caret;
+   * 'list': the dropdown's list is open and nothing is typed yet.
+   */
+  mode: 'enter' | 'edit' | 'list';
+  /** The cell's dropdown options: the list, or suggestions while typing. */
   options?: string[];
+  /** What is typed so far. */
+  text: string;
+  /** The highlighted option of the list on screen, -1 for none. */
+  active: number;
 }
 
-/** The question Sheets asks before editing a warning-only protected range, in the page's language. */
-function warningText(): string {
-  return document.documentElement.lang.startsWith('ru')
-    ? 'Вы пытаетесь изменить часть листа, которую не следует менять случайно. Всё равно изменить?'
-    : "You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?";
+/** Where a person left a tab: its scroll position and selected cell come back when they return, as in Sheets. */
+interface Place {
+  top: number;
+  left: number;
+  row: number;
+  col: number;
+}
+
+/** A typed value on its way to the server; shown in its cell until a fetched block holds it. */
+interface Pending {
+  value: string;
+  /** The server's version once the edit went through. */
+  version?: number;
 }
 
 /** Preact 11 takes style lengths as strings: numbers get no unit. */
 const px = (n: number): string => `${n}px`;
-
-/** Puts the caret in a cell editor as it appears. */
-function focusOnMount(el: HTMLInputElement | HTMLSelectElement | null): void {
-  if (el && document.activeElement !== el) el.focus();
-}
 
 function isNumeric(cell: CellView | undefined): boolean {
   if (!cell) return false;
@@ -52,34 +70,81 @@ function isNumeric(cell: CellView | undefined): boolean {
   return typeof v === 'number' || (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) && cell.display !== v);
 }
 
-export function Grid({ tab, version, onChanged, onError }: Props) {
+const contentOf = (cell: CellView | undefined): string => (cell ? cell.formula || cell.display : '');
+
+/** The options a list shows: all of them when opened from ▾, else those containing what was typed. */
+function shownOptions(e: Editing | null): string[] {
+  if (!e?.options) return [];
+  if (e.mode === 'list') return e.options;
+  const typed = e.text.trim().toLowerCase();
+  if (!typed) return [];
+  const matches = e.options.filter((o) => o.toLowerCase().includes(typed));
+  return matches.length === 1 && matches[0] === e.text ? [] : matches;
+}
+
+/** While typing over a dropdown, the first option that starts with the text is the one Enter takes. */
+function suggested(e: Editing): number {
+  const typed = e.text.trim().toLowerCase();
+  return typed ? shownOptions(e).findIndex((o) => o.toLowerCase().startsWith(typed)) : -1;
+}
+
+export function Grid({ tab, version, onChanged, onError, ask }: Props) {
   const [meta, setMeta] = useState<SheetView | null>(null);
   const blocks = useRef(new Map<number, { version: number; cells: CellView[][] }>());
   const [retry, setRetry] = useState(0);
   const inflight = useRef(new Set<string>());
   const [, setTick] = useState(0);
+  const redraw = () => setTick((n) => n + 1);
   const [viewport, setViewport] = useState({ top: 0, left: 0, height: 600 });
-  const [sel, setSel] = useState({ row: 1, col: 1 });
+  // Key handlers read the selection and the editor from refs: keys typed faster than the page re-renders must
+  // land in the cell the person is on now, not in the one the last render knew.
+  const [sel, setSelState] = useState({ row: 1, col: 1 });
+  const selRef = useRef(sel);
+  const setSel = (s: { row: number; col: number }) => {
+    selRef.current = s;
+    setSelState(s);
+  };
   const [editing, setEditingState] = useState<Editing | null>(null);
-  // The editor being committed right now: Enter and the blur that follows it must not commit twice.
-  const live = useRef<Editing | null>(null);
+  const editRef = useRef<Editing | null>(null);
   const setEditing = (e: Editing | null) => {
-    live.current = e;
+    editRef.current = e;
     setEditingState(e);
   };
+  // The column a run of Tabs started from: Enter then goes to the next row under it, as in Sheets.
+  const tabStart = useRef<number | null>(null);
+  const pending = useRef(new Map<string, Pending>());
+  // Edits reach the server one after another, in the order they were typed.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const scroller = useRef<HTMLDivElement>(null);
+  // The one text input of the grid: it has the keyboard whenever the grid does, so no keystroke has to wait for an
+  // editor to appear or for focus to come back after a save.
+  const editor = useRef<HTMLInputElement>(null);
   // The tab on screen now, for fetches that come back after the person switched tabs.
   const tabRef = useRef(tab);
   tabRef.current = tab;
+  const places = useRef(new Map<string, Place>());
+  const shownTab = useRef<string | null>(null);
+  const restore = useRef<Place | null>(null);
 
-  // A new tab starts from the top with no cached rows.
+  const focusEditor = () => editor.current?.focus({ preventScroll: true });
+
+  // Another tab: remember where the person was on this one, start the other where they left it (or at the top).
   useLayoutEffect(() => {
+    const el = scroller.current;
+    if (shownTab.current !== null && el) {
+      places.current.set(shownTab.current, { top: el.scrollTop, left: el.scrollLeft, ...selRef.current });
+    }
+    shownTab.current = tab;
+    const place = places.current.get(tab) ?? { top: 0, left: 0, row: 1, col: 1 };
     blocks.current.clear();
     inflight.current.clear();
     setMeta(null);
-    setSel({ row: 1, col: 1 });
-    setEditing(null);
-    if (scroller.current) scroller.current.scrollTop = 0;
+    cancel();
+    tabStart.current = null;
+    setSel({ row: place.row, col: place.col });
+    restore.current = place;
+    setViewport((v) => ({ ...v, top: place.top, left: place.left }));
+    if (place.row !== 1 || place.col !== 1) select(place.row, place.col);
   }, [tab]);
 
   useEffect(() => {
@@ -92,6 +157,18 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
       live = false;
     };
   }, [tab, version]);
+
+  // Once the tab's canvas has its height, its remembered scroll position can be applied.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const place = restore.current;
+    if (!meta || !el || !place) return;
+    restore.current = null;
+    el.scrollTop = place.top;
+    el.scrollLeft = place.left;
+    setViewport({ top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight });
+    if (document.activeElement === document.body) focusEditor();
+  }, [meta]);
 
   const cols = meta ? Math.min(meta.maxColumns, Math.max(meta.lastColumn + 2, 26)) : 0;
   const rows = meta ? Math.max(meta.maxRows, meta.lastRow) : 0;
@@ -133,7 +210,7 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
           inflight.current.delete(key);
           if (v.name !== tabRef.current || version < (blocks.current.get(b)?.version ?? 0)) return;
           blocks.current.set(b, { version, cells: v.cells });
-          setTick((t) => t + 1);
+          redraw();
         })
         .catch((e) => {
           inflight.current.delete(key);
@@ -147,6 +224,21 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
   const cellAt = (r: number, c: number): CellView | undefined =>
     blocks.current.get(Math.floor((r - 1) / BLOCK))?.cells[(r - 1) % BLOCK]?.[c - 1];
 
+  const pendingKey = (r: number, c: number) => `${tabRef.current}\u0000${r}\u0000${c}`;
+
+  /** A typed value not yet in the fetched rows, or undefined. */
+  const pendingAt = (r: number, c: number): string | undefined => {
+    const key = pendingKey(r, c);
+    const p = pending.current.get(key);
+    if (!p) return undefined;
+    const shown = blocks.current.get(Math.floor((r - 1) / BLOCK))?.version ?? 0;
+    if (p.version !== undefined && shown >= p.version) {
+      pending.current.delete(key);
+      return undefined;
+    }
+    return p.value;
+  };
+
   const onScroll = () => {
     const el = scroller.current;
     if (el) setViewport({ top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight });
@@ -159,17 +251,15 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
   }, []);
 
   const selectTimer = useRef<number | undefined>(undefined);
-  const select = useCallback(
-    (row: number, col: number) => {
-      setSel({ row, col });
-      // The add-on reads the selection through getActiveRange; tell the server once the cursor rests.
-      window.clearTimeout(selectTimer.current);
-      selectTimer.current = window.setTimeout(() => {
-        api.select(tab, row, col).catch((e) => onError(String(e.message ?? e)));
-      }, 120);
-    },
-    [tab],
-  );
+  function select(row: number, col: number): void {
+    setSel({ row, col });
+    // The add-on reads the selection through getActiveRange; tell the server once the cursor rests.
+    const onTab = tabRef.current;
+    window.clearTimeout(selectTimer.current);
+    selectTimer.current = window.setTimeout(() => {
+      api.select(onTab, row, col).catch((e) => onError(String(e.message ?? e)));
+    }, 120);
+  }
 
   const scrollIntoView = (row: number, col: number) => {
     const el = scroller.current;
@@ -188,17 +278,85 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
   };
 
   const move = (row: number, col: number) => {
-    const r = Math.min(Math.max(row, 1), rows);
-    const c = Math.min(Math.max(col, 1), cols);
+    const r = Math.min(Math.max(row, 1), Math.max(rows, 1));
+    const c = Math.min(Math.max(col, 1), Math.max(cols, 1));
     select(r, c);
     scrollIntoView(r, c);
   };
 
-  /** Typing starts a text editor (even over a dropdown, as in Sheets); double-click or ▾ opens the list. */
-  const startEdit = (row: number, col: number, typed?: string) => {
+  function resetEditor(text = ''): void {
+    const input = editor.current;
+    if (!input) return;
+    input.value = text;
+    input.setSelectionRange(text.length, text.length);
+  }
+
+  function cancel(): void {
+    if (editRef.current) setEditing(null);
+    resetEditor();
+  }
+
+  /** F2, Enter or a double-click: the cell's content in the editor, caret at the end. */
+  const startEdit = (row: number, col: number) => {
     const cell = cellAt(row, col);
-    const current = cell ? cell.formula || cell.display : '';
-    setEditing({ row, col, text: typed ?? current, options: typed === undefined ? cell?.options : undefined });
+    const text = pendingAt(row, col) ?? contentOf(cell);
+    resetEditor(text);
+    setEditing({ row, col, mode: 'edit', options: cell?.options, text, active: -1 });
+    focusEditor();
+  };
+
+  /** The ▾ list of a dropdown cell, the current value highlighted. */
+  const openList = (row: number, col: number) => {
+    const cell = cellAt(row, col);
+    if (!cell?.options) return startEdit(row, col);
+    resetEditor();
+    const current = pendingAt(row, col) ?? cell.display;
+    setEditing({ row, col, mode: 'list', options: cell.options, text: '', active: cell.options.indexOf(current) });
+    focusEditor();
+  };
+
+  /** Sends a person's edit; the page shows the value at once and the server's answer when it comes. */
+  const enqueue = (row: number, col: number, value: string) => {
+    const onTab = tabRef.current;
+    const key = pendingKey(row, col);
+    const p: Pending = { value };
+    pending.current.set(key, p);
+    redraw();
+    queue.current = queue.current.then(async () => {
+      try {
+        const done = await api.edit(onTab, row, col, value);
+        p.version = done.version;
+      } catch (err) {
+        if (pending.current.get(key) === p) pending.current.delete(key);
+        onError(err instanceof ApiError ? problemText(err.problem, err.message) : String(err));
+      }
+      onChanged();
+      redraw();
+    });
+  };
+
+  /** A value for a cell, as a person enters it: warning-only protection asks first, as Sheets does. */
+  const write = (row: number, col: number, value: string) => {
+    const cell = cellAt(row, col);
+    if (value === (pendingAt(row, col) ?? contentOf(cell))) return;
+    if (cell?.warningOnly && !cell.locked) {
+      void ask(t.headsUp, t.warningOnly).then((ok) => {
+        if (ok) enqueue(row, col, value);
+        focusEditor();
+      });
+      return;
+    }
+    enqueue(row, col, value);
+  };
+
+  /** Ends the edit with a value and moves on (Enter, Tab, arrows) or stays (a pick from the list, a click away). */
+  const commit = (value: string, next?: { row: number; col: number }) => {
+    const e = editRef.current;
+    if (!e) return;
+    setEditing(null);
+    resetEditor();
+    if (next) move(next.row, next.col);
+    write(e.row, e.col, value);
   };
 
   const [headerMenu, setHeaderMenu] = useState<HeaderMenu | null>(null);
@@ -209,91 +367,175 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
     return () => document.removeEventListener('click', close);
   }, [headerMenu]);
 
+  // A click anywhere but the list closes it, as in Sheets.
+  const listOpen = editing?.mode === 'list';
+  useEffect(() => {
+    if (!listOpen) return;
+    const close = (ev: MouseEvent) => {
+      const target = ev.target as Element | null;
+      if (target?.closest('.dropdown-list, .cell .dropdown')) return;
+      cancel();
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [listOpen]);
+
   /** A person's action that is not a cell edit (paste, insert, delete, sort): the server runs it as Sheets would. */
   const personAct = async (work: () => Promise<unknown>) => {
+    await queue.current;
     try {
       await work();
     } catch (err) {
-      onError(err instanceof ApiError ? err.message : String(err));
+      onError(err instanceof ApiError ? problemText(err.problem, err.message) : String(err));
     }
     onChanged();
   };
 
   const structure = (action: StructureAction, index: number) => {
     setHeaderMenu(null);
-    void personAct(() => api.structure(tab, action, index));
+    focusEditor();
+    void personAct(() => api.structure(tabRef.current, action, index));
   };
 
   // Text copied from Excel or Sheets arrives as tab-separated lines.
   const onPaste = (ev: ClipboardEvent) => {
-    if (editing) return;
+    if (editRef.current && editRef.current.mode !== 'list') return;
     const text = ev.clipboardData?.getData('text/plain') ?? '';
-    if (!text) return;
     ev.preventDefault();
+    if (!text) return;
+    cancel();
     const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-    const rows = lines.map((line) => line.split('\t'));
-    void personAct(() => api.paste(tab, sel.row, sel.col, rows));
+    const grid = lines.map((line) => line.split('\t'));
+    const { row, col } = selRef.current;
+    void personAct(() => api.paste(tabRef.current, row, col, grid));
   };
 
   const onCopy = (ev: ClipboardEvent) => {
-    if (editing) return;
-    const cell = cellAt(sel.row, sel.col);
-    ev.clipboardData?.setData('text/plain', cell?.display ?? '');
+    if (editRef.current && editRef.current.mode !== 'list') return;
+    const { row, col } = selRef.current;
+    ev.clipboardData?.setData('text/plain', pendingAt(row, col) ?? cellAt(row, col)?.display ?? '');
     ev.preventDefault();
   };
 
-  const commit = async (e: Editing, value: string, next?: { row: number; col: number }) => {
-    if (live.current !== e) return;
-    setEditing(null);
-    const before = cellAt(e.row, e.col);
-    if (before && value === (before.formula || before.display)) {
-      if (next) move(next.row, next.col);
-      scroller.current?.focus();
-      return;
-    }
-    // Warning-only protection: Sheets asks before the edit goes through.
-    if (before?.warningOnly && !before.locked && !window.confirm(warningText())) {
-      scroller.current?.focus();
-      return;
-    }
-    try {
-      await api.edit(tab, e.row, e.col, value);
-    } catch (err) {
-      onError(err instanceof ApiError ? err.message : String(err));
-    }
-    onChanged();
-    if (next) move(next.row, next.col);
-    scroller.current?.focus();
+  const ARROWS: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
   };
 
-  const onKeyDown = (ev: KeyboardEvent) => {
-    if (editing) return;
-    const { row, col } = sel;
-    const keys: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      Tab: [0, ev.shiftKey ? -1 : 1],
-    };
-    if (keys[ev.key]) {
+  const onEditorKey = (ev: KeyboardEvent) => {
+    if (ev.isComposing) return;
+    const e = editRef.current;
+    const { row, col } = selRef.current;
+    if (e) {
+      const options = shownOptions(e);
+      const chosen = e.active >= 0 ? options[e.active] : undefined;
+      if (options.length && (ev.key === 'ArrowDown' || ev.key === 'ArrowUp')) {
+        ev.preventDefault();
+        const step = ev.key === 'ArrowDown' ? 1 : -1;
+        const active =
+          e.active < 0 ? (step > 0 ? 0 : options.length - 1) : (e.active + step + options.length) % options.length;
+        setEditing({ ...e, active });
+      } else if (ev.key === 'Escape') {
+        ev.preventDefault();
+        cancel();
+      } else if (ev.key === 'Enter') {
+        ev.preventDefault();
+        if (e.mode === 'list') {
+          if (chosen !== undefined) commit(chosen);
+          else cancel();
+          return;
+        }
+        const down = { row: e.row + (ev.shiftKey ? -1 : 1), col: tabStart.current ?? e.col };
+        tabStart.current = null;
+        commit(chosen ?? (ev.currentTarget as HTMLInputElement).value, down);
+      } else if (ev.key === 'Tab') {
+        ev.preventDefault();
+        tabStart.current ??= e.col;
+        const value = e.mode === 'list' ? chosen : (chosen ?? (ev.currentTarget as HTMLInputElement).value);
+        const next = { row: e.row, col: e.col + (ev.shiftKey ? -1 : 1) };
+        if (value === undefined) {
+          cancel();
+          move(next.row, next.col);
+        } else commit(value, next);
+      } else if (ARROWS[ev.key] && e.mode === 'enter') {
+        // Typing into a cell, an arrow key saves it and moves on, as in Sheets.
+        ev.preventDefault();
+        tabStart.current = null;
+        commit((ev.currentTarget as HTMLInputElement).value, {
+          row: e.row + ARROWS[ev.key][0],
+          col: e.col + ARROWS[ev.key][1],
+        });
+      }
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ARROWS[ev.key]) {
       ev.preventDefault();
-      move(row + keys[ev.key][0], col + keys[ev.key][1]);
-    } else if (ev.key === 'Enter' || ev.key === 'F2') {
+      tabStart.current = null;
+      move(row + ARROWS[ev.key][0], col + ARROWS[ev.key][1]);
+    } else if (ev.key === 'Tab') {
+      ev.preventDefault();
+      tabStart.current ??= col;
+      move(row, col + (ev.shiftKey ? -1 : 1));
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      tabStart.current = null;
+      if (cellAt(row, col)?.options) openList(row, col);
+      else startEdit(row, col);
+    } else if (ev.key === 'F2') {
       ev.preventDefault();
       startEdit(row, col);
     } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
       ev.preventDefault();
-      const cell = cellAt(row, col);
-      if (cell && (cell.display !== '' || cell.formula)) void commit({ row, col, text: '' }, '');
-    } else if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
-      ev.preventDefault();
-      startEdit(row, col, ev.key);
+      write(row, col, '');
     }
+    // Any other key types into the editor, which is already here: onInput starts the edit.
   };
+
+  const onEditorInput = (ev: Event) => {
+    const text = (ev.currentTarget as HTMLInputElement).value;
+    const e = editRef.current;
+    if (e && e.mode !== 'list') {
+      const next = { ...e, text };
+      setEditing({ ...next, active: suggested(next) });
+      return;
+    }
+    // The first key typed on a selected cell (or over an open list) starts a fresh value, as in Sheets.
+    const { row, col } = e ?? selRef.current;
+    const started: Editing = { row, col, mode: 'enter', options: cellAt(row, col)?.options, text, active: -1 };
+    setEditing({ ...started, active: suggested(started) });
+  };
+
+  // Clicking elsewhere on the page (a menu, a sidebar) saves what was typed, as Sheets does.
+  const onEditorBlur = () => {
+    const e = editRef.current;
+    if (!e || e.mode === 'list' || !document.hasFocus()) return;
+    commit(editor.current?.value ?? e.text);
+  };
+
+  /** A click on a cell: what was being typed is saved there, and the clicked cell is selected. */
+  const pointTo = (r: number, c: number) => {
+    const e = editRef.current;
+    if (e && (e.row !== r || e.col !== c)) {
+      if (e.mode === 'list') cancel();
+      else commit(editor.current?.value ?? e.text);
+    }
+    tabStart.current = null;
+    select(r, c);
+    focusEditor();
+  };
+
+  const box = (r: number, c: number) => ({
+    top: r <= frozenRows ? viewport.top + HEAD_H + (r - 1) * ROW_H : HEAD_H + (r - 1) * ROW_H,
+    left: c <= frozenCols ? viewport.left + (lefts[c] ?? NUM_W) : (lefts[c] ?? NUM_W),
+    width: widths[c] ?? DEF_W,
+  });
 
   const renderCell = (r: number, c: number) => {
     const cell = cellAt(r, c);
+    const typed = pendingAt(r, c);
     const a1 = `${columnName(c)}${r}`;
     const selected = sel.row === r && sel.col === c;
     const style: Record<string, string> = { width: px(widths[c]) };
@@ -307,61 +549,11 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
       c === frozenCols ? 'freeze-edge-col' : '',
       r === frozenRows ? 'freeze-edge-row' : '',
       selected ? 'selected' : '',
-      isNumeric(cell) ? 'num' : '',
+      typed === undefined && isNumeric(cell) ? 'num' : '',
       cell?.note ? 'has-note' : '',
       cell?.protected ? 'protected' : '',
+      typed !== undefined ? 'saving' : '',
     ].join(' ');
-    if (editing && editing.row === r && editing.col === c) {
-      return (
-        // biome-ignore lint/a11y/useSemanticElements: a virtual grid positions div rows; a <table> cannot.
-        <div class={`${cls} editing`} role="gridcell" tabIndex={-1} style={style} key={c} data-cell={a1}>
-          {editing.options ? (
-            <select
-              class="editor"
-              ref={focusOnMount}
-              value={editing.text}
-              onChange={(e) => void commit(editing, (e.target as HTMLSelectElement).value)}
-              onBlur={() => setEditing(null)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Escape') return;
-                e.stopPropagation();
-                setEditing(null);
-              }}
-            >
-              <option value="" />
-              {editing.options.map((o) => (
-                <option value={o} key={o}>
-                  {o}
-                </option>
-              ))}
-              {editing.text && !editing.options.includes(editing.text) ? (
-                <option value={editing.text}>{editing.text}</option>
-              ) : null}
-            </select>
-          ) : (
-            <input
-              class="editor"
-              ref={focusOnMount}
-              value={editing.text}
-              onInput={(e) => setEditing({ ...editing, text: (e.target as HTMLInputElement).value })}
-              onKeyDown={(e) => {
-                // The editor's own keys must not reach the grid, which would open a new editor on Enter.
-                if (e.key === 'Enter' || e.key === 'Tab' || e.key === 'Escape') e.stopPropagation();
-                if (e.key === 'Enter') void commit(editing, editing.text, { row: r + 1, col: c });
-                else if (e.key === 'Tab') {
-                  e.preventDefault();
-                  void commit(editing, editing.text, { row: r, col: c + 1 });
-                } else if (e.key === 'Escape') {
-                  setEditing(null);
-                  scroller.current?.focus();
-                }
-              }}
-              onBlur={() => editing && void commit(editing, editing.text)}
-            />
-          )}
-        </div>
-      );
-    }
     return (
       // biome-ignore lint/a11y/useSemanticElements: a virtual grid positions div rows; a <table> cannot.
       <div
@@ -373,21 +565,34 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
         key={c}
         data-cell={a1}
         title={cell?.note || cell?.validationHelp || undefined}
-        onMouseDown={() => select(r, c)}
-        onDblClick={() => startEdit(r, c)}
+        onMouseDown={(ev) => {
+          if (ev.button !== 0) return;
+          // The keyboard stays with the grid's editor.
+          ev.preventDefault();
+          pointTo(r, c);
+        }}
+        onDblClick={() => (cell?.options ? openList(r, c) : startEdit(r, c))}
       >
-        <span class="text">{cell?.display ?? ''}</span>
+        <span class="text">{typed ?? cell?.display ?? ''}</span>
         {cell?.options ? (
           <button
             type="button"
             class="dropdown"
             tabIndex={-1}
-            aria-label="Choose a value"
-            onMouseDown={(e) => {
-              e.stopPropagation();
-              select(r, c);
-              startEdit(r, c);
+            aria-label={t.chooseValue}
+            aria-expanded={listOpen && editing?.row === r && editing.col === c}
+            onMouseDown={(ev) => {
+              ev.preventDefault();
+              ev.stopPropagation();
+              if (ev.button === 0) pointTo(r, c);
             }}
+            onClick={(ev) => {
+              ev.stopPropagation();
+              const e = editRef.current;
+              if (e?.mode === 'list' && e.row === r && e.col === c) cancel();
+              else openList(r, c);
+            }}
+            onDblClick={(ev) => ev.stopPropagation()}
           >
             ▾
           </button>
@@ -414,6 +619,7 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
           role="rowheader"
           tabIndex={-1}
           class={`rownum${sel.row === r ? ' active' : ''}`}
+          onMouseDown={(ev) => ev.preventDefault()}
           onContextMenu={(e) => {
             e.preventDefault();
             setHeaderMenu({ x: e.clientX, y: e.clientY, kind: 'row', index: r });
@@ -426,8 +632,6 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
     );
   };
 
-  if (!meta) return <div class="grid-scroller loading">…</div>;
-
   const header = [];
   for (let c = 1; c <= cols; c++) {
     header.push(
@@ -438,6 +642,7 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
         class={`colhead${c <= frozenCols ? ' frozen-col' : ''}${sel.col === c ? ' active' : ''}`}
         key={c}
         style={c <= frozenCols ? { width: px(widths[c]), left: px(lefts[c]) } : { width: px(widths[c]) }}
+        onMouseDown={(ev) => ev.preventDefault()}
         onContextMenu={(e) => {
           e.preventDefault();
           setHeaderMenu({ x: e.clientX, y: e.clientY, kind: 'column', index: c });
@@ -452,22 +657,39 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
   const body = [];
   for (let r = first; r <= last; r++) body.push(renderRow(r, true));
 
-  const menuItems: Array<[string, StructureAction]> = !headerMenu
+  const item = (label: string, action: StructureAction, index: number): MenuItem => ({
+    kind: 'item',
+    label,
+    onPick: () => structure(action, index),
+  });
+  const sep: MenuItem = { kind: 'separator' };
+  const menuItems: MenuItem[] = !headerMenu
     ? []
     : headerMenu.kind === 'row'
       ? [
-          ['Insert 1 row above', 'insertRowsBefore'],
-          ['Insert 1 row below', 'insertRowsAfter'],
-          [`Delete row ${headerMenu.index}`, 'deleteRows'],
+          item(t.insertRowAbove, 'insertRowsBefore', headerMenu.index),
+          item(t.insertRowBelow, 'insertRowsAfter', headerMenu.index),
+          sep,
+          item(t.deleteRow(headerMenu.index), 'deleteRows', headerMenu.index),
         ]
       : [
-          ['Insert 1 column left', 'insertColumnsBefore'],
-          ['Insert 1 column right', 'insertColumnsAfter'],
-          [`Delete column ${columnName(headerMenu.index)}`, 'deleteColumns'],
-          ['Sort sheet A → Z', 'sortAscending'],
-          ['Sort sheet Z → A', 'sortDescending'],
+          item(t.insertColumnLeft, 'insertColumnsBefore', headerMenu.index),
+          item(t.insertColumnRight, 'insertColumnsAfter', headerMenu.index),
+          sep,
+          item(t.deleteColumn(columnName(headerMenu.index)), 'deleteColumns', headerMenu.index),
+          sep,
+          item(t.sortAZ, 'sortAscending', headerMenu.index),
+          item(t.sortZA, 'sortDescending', headerMenu.index),
         ];
+
   const selected = cellAt(sel.row, sel.col);
+  const at = editing ?? { row: sel.row, col: sel.col };
+  const place = box(at.row, at.col);
+  const typing = editing !== null && editing.mode !== 'list';
+  const options = shownOptions(editing);
+  const listH = Math.min(options.length, LIST_MAX) * OPTION_H + 8;
+  const below = place.top + ROW_H + listH <= viewport.top + viewport.height || place.top - listH < viewport.top;
+  const current = editing ? (pendingAt(editing.row, editing.col) ?? cellAt(editing.row, editing.col)?.display) : '';
 
   return (
     <>
@@ -478,23 +700,20 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
         </span>
         <span class="fx">fx</span>
         <span class="formula" data-testid="cell-formula">
-          {selected ? selected.formula || selected.display : ''}
+          {typing ? editing.text : (pendingAt(sel.row, sel.col) ?? contentOf(selected))}
         </span>
       </div>
       {headerMenu ? (
-        <div class="menu-list header-menu" role="menu" style={{ left: px(headerMenu.x), top: px(headerMenu.y) }}>
-          {menuItems.map(([label, action]) => (
-            <button
-              type="button"
-              class="menu-item"
-              role="menuitem"
-              key={action}
-              onClick={() => structure(action, headerMenu.index)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        <Menu
+          items={menuItems}
+          at={{ x: headerMenu.x, y: headerMenu.y }}
+          class="header-menu"
+          autoFocus
+          onClose={() => {
+            setHeaderMenu(null);
+            focusEditor();
+          }}
+        />
       ) : null}
       {/* biome-ignore lint/a11y/useSemanticElements: the grid scrolls virtual div rows, not a <table>. */}
       <div
@@ -503,23 +722,80 @@ export function Grid({ tab, version, onChanged, onError }: Props) {
         aria-rowcount={rows}
         aria-colcount={cols}
         ref={scroller}
-        tabIndex={0}
+        tabIndex={-1}
         onScroll={onScroll}
-        onKeyDown={onKeyDown}
+        onFocus={(ev) => {
+          if (ev.target === scroller.current) focusEditor();
+        }}
         onPaste={onPaste}
         onCopy={onCopy}
         data-tab={tab}
       >
-        <div class="canvas" style={{ height: px(HEAD_H + rows * ROW_H), width: px(totalW) }}>
-          <div class="sticky-top" style={{ width: px(totalW) }}>
-            <div class="row head" style={{ width: px(totalW) }}>
-              <div class="rownum corner" />
-              {header}
-            </div>
-            {frozen}
+        <input
+          ref={editor}
+          class={`editor${typing ? ' active' : ''}`}
+          aria-label={`${columnName(at.col)}${at.row}`}
+          autoComplete="off"
+          spellcheck={false}
+          style={{
+            top: px(place.top),
+            left: px(place.left),
+            width: px(Math.max(place.width, typing ? Math.min(640, 16 + editing.text.length * 8) : 0)),
+          }}
+          onKeyDown={onEditorKey}
+          onInput={onEditorInput}
+          onCompositionStart={() => {
+            if (!editRef.current || editRef.current.mode === 'list') {
+              const { row, col } = editRef.current ?? selRef.current;
+              setEditing({ row, col, mode: 'enter', options: cellAt(row, col)?.options, text: '', active: -1 });
+            }
+          }}
+          onBlur={onEditorBlur}
+        />
+        {editing && options.length ? (
+          <div
+            class="dropdown-list"
+            role="listbox"
+            tabIndex={-1}
+            aria-label={`${columnName(editing.col)}${editing.row}`}
+            style={{
+              top: px(below ? place.top + ROW_H : place.top - listH),
+              left: px(place.left),
+              minWidth: px(Math.max(place.width, 160)),
+              maxHeight: px(listH),
+            }}
+            onMouseDown={(ev) => ev.preventDefault()}
+          >
+            {options.map((o, i) => (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard picks options through the grid's editor, which keeps the focus.
+              <div
+                class={`option${i === editing.active ? ' active' : ''}${o === current ? ' current' : ''}`}
+                role="option"
+                tabIndex={-1}
+                aria-selected={i === editing.active}
+                key={o}
+                onMouseEnter={() => editRef.current && setEditing({ ...editRef.current, active: i })}
+                onClick={() => commit(o)}
+              >
+                {o}
+              </div>
+            ))}
           </div>
-          {body}
-        </div>
+        ) : null}
+        {meta ? (
+          <div class="canvas" style={{ height: px(HEAD_H + rows * ROW_H), width: px(totalW) }}>
+            <div class="sticky-top" style={{ width: px(totalW) }}>
+              <div class="row head" style={{ width: px(totalW) }}>
+                <div class="rownum corner" />
+                {header}
+              </div>
+              {frozen}
+            </div>
+            {body}
+          </div>
+        ) : (
+          <div class="loading">{t.loading}</div>
+        )}
       </div>
     </>
   );

@@ -1,9 +1,13 @@
-// The playground page: menu bar, clock, user switcher, grid with tabs, sidebar, dialog, toasts and the outbox.
+// The playground page: menu bar, clock, user switcher, grid with tabs, sidebar, dialog, toasts and the side panels.
 import { type RefObject, render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Mail, type MenuEntry, type PanelInfo, type State } from './api';
-import { ChartPanel } from './charts';
+import { api, type MenuEntry, type PanelInfo, type State, type TriggerRun } from './api';
+import { focusGrid, MessageBox } from './dialogs';
 import { Grid } from './grid';
+import { dateTime, t } from './i18n';
+import { Menu, type MenuItem } from './menu';
+import { Outbox } from './outbox';
+import { TriggerLog, TriggerNotice } from './triggers';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
 
@@ -28,14 +32,19 @@ function PanelFrame({
     <>
       <header>
         <span class="panel-title">{panel.title}</span>
-        <button type="button" class="close" aria-label={`Close ${kind}`} onClick={onClose}>
+        <button
+          type="button"
+          class="close"
+          aria-label={kind === 'sidebar' ? t.closeSidebar : t.closeDialog}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
       <iframe
         key={panel.id}
         ref={frame}
-        title={panel.title || (kind === 'sidebar' ? 'Sidebar' : 'Dialog')}
+        title={panel.title || (kind === 'sidebar' ? t.sidebar : t.dialog)}
         name={kind}
         sandbox={SANDBOX}
         src={frameSrc(panel.id)}
@@ -44,90 +53,73 @@ function PanelFrame({
   );
 }
 
-function MenuList({ items, onPick }: { items: MenuEntry[]; onPick: (fn: string) => void }) {
-  return (
-    <div class="menu-list" role="menu">
-      {items.map((item, i) =>
-        item.kind === 'separator' ? (
-          <div class="menu-sep" key={i} />
-        ) : item.kind === 'submenu' ? (
-          <div class="menu-item has-sub" key={i} role="menuitem" tabIndex={-1}>
-            {item.caption} <span class="arrow">▸</span>
-            <div class="submenu">
-              <MenuList items={item.items} onPick={onPick} />
-            </div>
-          </div>
-        ) : (
-          <button type="button" class="menu-item" key={i} role="menuitem" onClick={() => onPick(item.functionName)}>
-            {item.caption}
-          </button>
-        ),
-      )}
-    </div>
+/** The add-on's menu entries as page menu items. */
+function menuItems(entries: MenuEntry[], run: (fn: string) => void): MenuItem[] {
+  return entries.map((e) =>
+    e.kind === 'separator'
+      ? { kind: 'separator' }
+      : e.kind === 'submenu'
+        ? { kind: 'submenu', label: e.caption, items: menuItems(e.items, run) }
+        : { kind: 'item', label: e.caption, onPick: () => run(e.functionName) },
   );
 }
 
-function Outbox({ onClose, timeZone }: { onClose: () => void; timeZone: string }) {
-  const [mails, setMails] = useState<Mail[] | null>(null);
-  const [open, setOpen] = useState<number | null>(null);
-  useEffect(() => {
-    api.outbox().then((m) => {
-      setMails(m);
-      if (m.length) setOpen(m.length - 1);
-    });
-  }, []);
-  const mail = open === null || !mails ? null : mails[open];
-  const esc = (s: string) => s.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string);
+/** A tab in the strip; double-click renames it in place, as in Sheets. */
+function TabButton({
+  name,
+  active,
+  onOpen,
+  onRename,
+}: {
+  name: string;
+  active: boolean;
+  onOpen: () => void;
+  onRename: (name: string) => void;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  if (renaming) {
+    const done = (input: HTMLInputElement, save: boolean) => {
+      setRenaming(false);
+      const next = input.value.trim();
+      if (save && next && next !== name) onRename(next);
+      focusGrid();
+    };
+    return (
+      <input
+        class="tab rename"
+        aria-label={t.tabName}
+        value={name}
+        ref={(el) => {
+          if (el && document.activeElement !== el) {
+            el.focus();
+            el.select();
+          }
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') done(e.currentTarget, true);
+          else if (e.key === 'Escape') done(e.currentTarget, false);
+        }}
+        onBlur={(e) => renaming && done(e.currentTarget, true)}
+      />
+    );
+  }
   return (
-    <div class="outbox" role="dialog" aria-label="Outbox">
-      <header>
-        <b>Outbox</b> <span class="muted">{mails ? `${mails.length} sent` : '…'}</span>
-        <button type="button" class="close" onClick={onClose} aria-label="Close outbox">
-          ×
-        </button>
-      </header>
-      <div class="outbox-body">
-        <ul class="mail-list">
-          {mails && mails.length === 0 ? <li class="muted">No emails sent yet.</li> : null}
-          {(mails ?? [])
-            .map((m, i) => (
-              <li key={i} class={open === i ? 'open' : ''}>
-                <button type="button" class="subject" onClick={() => setOpen(i)}>
-                  {m.subject || '(no subject)'}
-                </button>
-                <div class="muted">
-                  to {m.to} · {m.at ? new Date(m.at).toLocaleString('en-GB', { timeZone }) : ''}
-                </div>
-                <div class="muted">from {m.sender || '(script owner)'}</div>
-              </li>
-            ))
-            .reverse()}
-        </ul>
-        {mail ? (
-          <div class="mail-view">
-            <div>
-              <b>{mail.subject}</b>
-            </div>
-            <div class="muted">
-              To: {mail.to}
-              {mail.cc ? ` · Cc: ${mail.cc}` : ''}
-              {mail.bcc ? ` · Bcc: ${mail.bcc}` : ''}
-            </div>
-            <div class="muted">
-              From: {mail.name ? `${mail.name} ` : ''}&lt;{mail.sender}&gt;
-              {mail.replyTo ? ` · Reply-To: ${mail.replyTo}` : ''}
-            </div>
-            <iframe
-              title="Email body"
-              class="mail-frame"
-              sandbox=""
-              srcdoc={mail.htmlBody || `<pre style="white-space:pre-wrap;font:14px sans-serif">${esc(mail.body)}</pre>`}
-            />
-          </div>
-        ) : null}
-      </div>
-    </div>
+    <button
+      type="button"
+      class={`tab${active ? ' active' : ''}`}
+      title={t.renameTab}
+      onClick={onOpen}
+      onDblClick={() => setRenaming(true)}
+    >
+      {name}
+    </button>
   );
+}
+
+interface Question {
+  title: string;
+  message: string;
+  answer: (ok: boolean) => void;
 }
 
 function App() {
@@ -135,12 +127,15 @@ function App() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [openMenu, setOpenMenu] = useState<string | null>(null);
-  const [outbox, setOutbox] = useState(false);
+  const [panel, setPanel] = useState<'outbox' | 'triggers' | null>(null);
   const [dialogSize, setDialogSize] = useState<{ width?: number; height?: number }>({});
   const [toasts, setToasts] = useState<State['toasts']>([]);
+  const [question, setQuestion] = useState<Question | null>(null);
+  const [notice, setNotice] = useState<{ runs: TriggerRun[]; clock: boolean } | null>(null);
   const seenToasts = useRef<number | null>(null);
   const lastState = useRef('');
   const seenAlerts = useRef<number | null>(null);
+  const seenRuns = useRef<number | null>(null);
   const [alerts, setAlerts] = useState<State['alerts']>([]);
   const sidebarFrame = useRef<HTMLIFrameElement>(null);
   const dialogFrame = useRef<HTMLIFrameElement>(null);
@@ -155,13 +150,13 @@ function App() {
     }
     // Toasts raised before the page loaded are history; later ones pop up.
     if (seenToasts.current === null) seenToasts.current = s.toasts.length ? s.toasts[s.toasts.length - 1].id : -1;
-    const fresh = s.toasts.filter((t) => t.id > (seenToasts.current as number));
+    const fresh = s.toasts.filter((x) => x.id > (seenToasts.current as number));
     if (fresh.length) {
       seenToasts.current = fresh[fresh.length - 1].id;
       setToasts((old) => [...old, ...fresh]);
-      for (const t of fresh) {
-        if (t.timeoutSeconds > 0) {
-          setTimeout(() => setToasts((old) => old.filter((x) => x.id !== t.id)), t.timeoutSeconds * 1000);
+      for (const x of fresh) {
+        if (x.timeoutSeconds > 0) {
+          setTimeout(() => setToasts((old) => old.filter((y) => y.id !== x.id)), x.timeoutSeconds * 1000);
         }
       }
     }
@@ -171,6 +166,11 @@ function App() {
       seenAlerts.current = newAlerts[newAlerts.length - 1].id;
       setAlerts((old) => [...old, ...newAlerts]);
     }
+    // A trigger that failed on a person's edit or a sidebar's call shows up, as Sheets' failure notices do.
+    if (seenRuns.current === null) seenRuns.current = s.triggers.count;
+    const failed = s.triggers.runs.filter((r) => r.id > (seenRuns.current as number) && r.error);
+    seenRuns.current = s.triggers.count;
+    if (failed.length) setNotice({ runs: failed, clock: false });
     return s;
   }, []);
 
@@ -207,7 +207,7 @@ function App() {
         await refresh();
       } else if (data.type === 'focus') {
         // google.script.host.editor.focus(): the sheet takes the keyboard back.
-        (document.querySelector('.grid-scroller') as HTMLElement | null)?.focus();
+        focusGrid();
       } else if (data.type === 'size' && kind === 'dialog') {
         setDialogSize((s) => ({
           width: data.width ?? s.width,
@@ -227,6 +227,13 @@ function App() {
     return () => document.removeEventListener('click', close);
   }, [openMenu]);
 
+  // A clock notice with nothing wrong in it goes away by itself, like a toast.
+  useEffect(() => {
+    if (!notice || notice.runs.some((r) => r.error)) return;
+    const timer = setTimeout(() => setNotice(null), 15_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -243,21 +250,46 @@ function App() {
     setOpenMenu(null);
     void act(async () => {
       const r = await api.menu(fn);
-      if (!r.ok) setError(r.message ?? `${fn} failed`);
+      if (!r.ok) setError(r.message ?? fn);
     });
   };
 
-  if (!state) return <div class="boot">Starting Kartoteka…{error ? <p class="error-text">{error}</p> : null}</div>;
+  /** Moves the virtual clock; the triggers that came due run, and the page says which. */
+  const moveClock = (action: 'nextMorning' | 'hour' | 'day') =>
+    act(async () => {
+      const before = state?.triggers.count ?? 0;
+      const s = await api.clock(action);
+      seenRuns.current = s.triggers.count;
+      setNotice({ runs: s.triggers.runs.filter((r) => r.id > before), clock: true });
+    });
+
+  const ask = useCallback(
+    (title: string, message: string) => new Promise<boolean>((answer) => setQuestion({ title, message, answer })),
+    [],
+  );
+
+  if (!state)
+    return (
+      <div class="boot">
+        {t.starting}
+        {error ? <p class="error-text">{error}</p> : null}
+      </div>
+    );
 
   const sidebar: PanelInfo | null = state.sidebar;
   const dialog: PanelInfo | null = state.dialog;
+  const zone = state.clock.timeZone;
+  const closeMessage = (after: () => void) => () => {
+    after();
+    focusGrid();
+  };
 
   return (
     <div class="app">
       <header class="topbar">
         <div class="doc-title">
           <span class="logo">▦</span> {state.title}
-          <span class="muted"> · playground</span>
+          <span class="muted"> · {t.playground}</span>
         </div>
         <nav class="menubar">
           {state.menus.map((m) => (
@@ -265,6 +297,8 @@ function App() {
               <button
                 type="button"
                 class={`menu-title${openMenu === m.title ? ' open' : ''}`}
+                aria-haspopup="menu"
+                aria-expanded={openMenu === m.title}
                 onClick={(e) => {
                   e.stopPropagation();
                   setOpenMenu(openMenu === m.title ? null : m.title);
@@ -272,30 +306,38 @@ function App() {
               >
                 {m.title}
               </button>
-              {openMenu === m.title ? <MenuList items={m.items} onPick={runMenu} /> : null}
+              {openMenu === m.title ? (
+                <Menu
+                  items={menuItems(m.items, runMenu)}
+                  onClose={() => {
+                    setOpenMenu(null);
+                    focusGrid();
+                  }}
+                />
+              ) : null}
             </div>
           ))}
         </nav>
         <div class="spacer" />
-        {busy ? <span class="busy">Running…</span> : null}
-        <div class="clock" title={`Virtual time in ${state.clock.timeZone}`}>
-          <span class="clock-text" data-testid="clock">
-            {state.clock.text}
+        {busy ? <span class="busy">{t.running}</span> : null}
+        <div class="clock" title={t.clockTitle(zone)}>
+          <span class="clock-text" data-testid="clock" data-wall={state.clock.wall}>
+            {dateTime(state.clock.iso, zone, true)}
           </span>
-          <span class="muted"> {state.clock.timeZone}</span>
-          <button type="button" onClick={() => act(() => api.clock('nextMorning'))}>
-            Next morning 9:00
+          <span class="muted"> {zone}</span>
+          <button type="button" onClick={() => moveClock('nextMorning')}>
+            {t.nextMorning}
           </button>
-          <button type="button" onClick={() => act(() => api.clock('hour'))}>
-            +1 hour
+          <button type="button" onClick={() => moveClock('hour')}>
+            {t.plusHour}
           </button>
-          <button type="button" onClick={() => act(() => api.clock('day'))}>
-            +1 day
+          <button type="button" onClick={() => moveClock('day')}>
+            {t.plusDay}
           </button>
         </div>
         <select
           class="user"
-          aria-label="User"
+          aria-label={t.user}
           value={state.user}
           onChange={(e) => act(() => api.user((e.target as HTMLSelectElement).value))}
         >
@@ -305,11 +347,14 @@ function App() {
             </option>
           ))}
         </select>
-        <button type="button" class="outbox-button" onClick={() => setOutbox(!outbox)}>
-          Outbox ({state.outboxCount})
+        <button type="button" onClick={() => setPanel(panel === 'triggers' ? null : 'triggers')}>
+          {t.triggers(state.triggers.count)}
+        </button>
+        <button type="button" class="outbox-button" onClick={() => setPanel(panel === 'outbox' ? null : 'outbox')}>
+          {t.outbox(state.outboxCount)}
         </button>
         <a class="button" href="/download.xlsx" download="kartoteka.xlsx">
-          Download .xlsx
+          {t.download}
         </a>
       </header>
       <main class="workspace">
@@ -319,25 +364,19 @@ function App() {
             version={state.version}
             onChanged={() => void refresh()}
             onError={(m) => setError(m)}
+            ask={ask}
           />
-          <ChartPanel tab={state.activeTab} version={state.version} />
           <footer class="tabs">
             {state.tabs
-              .filter((t) => !t.hidden)
-              .map((t) => (
-                <button
-                  type="button"
-                  key={t.name}
-                  class={`tab${t.name === state.activeTab ? ' active' : ''}`}
-                  title="Double-click to rename"
-                  onClick={() => act(() => api.tab(t.name))}
-                  onDblClick={() => {
-                    const name = window.prompt('Rename tab', t.name);
-                    if (name && name !== t.name) void act(() => api.rename(t.name, name));
-                  }}
-                >
-                  {t.name}
-                </button>
+              .filter((x) => !x.hidden)
+              .map((x) => (
+                <TabButton
+                  key={x.name}
+                  name={x.name}
+                  active={x.name === state.activeTab}
+                  onOpen={() => act(() => api.tab(x.name))}
+                  onRename={(name) => void act(() => api.rename(x.name, name))}
+                />
               ))}
           </footer>
         </section>
@@ -351,8 +390,9 @@ function App() {
             />
           </aside>
         ) : null}
-        {outbox ? (
-          <Outbox key={state.outboxCount} timeZone={state.clock.timeZone} onClose={() => setOutbox(false)} />
+        {panel === 'outbox' ? <Outbox key={state.outboxCount} timeZone={zone} onClose={() => setPanel(null)} /> : null}
+        {panel === 'triggers' ? (
+          <TriggerLog runs={state.triggers.runs} timeZone={zone} onClose={() => setPanel(null)} />
         ) : null}
       </main>
       {dialog ? (
@@ -374,38 +414,49 @@ function App() {
         </div>
       ) : null}
       <div class="toasts" aria-live="polite">
-        {toasts.map((t) => (
-          <div class="toast" key={t.id}>
-            {t.title ? <b>{t.title}</b> : null}
-            <div>{t.message}</div>
-            <button type="button" class="close" onClick={() => setToasts((old) => old.filter((x) => x.id !== t.id))}>
+        {toasts.map((x) => (
+          <div class="toast" key={x.id}>
+            {x.title ? <b>{x.title}</b> : null}
+            <div>{x.message}</div>
+            <button
+              type="button"
+              class="close"
+              aria-label={t.close}
+              onClick={() => setToasts((old) => old.filter((y) => y.id !== x.id))}
+            >
               ×
             </button>
           </div>
         ))}
       </div>
+      {notice ? (
+        <TriggerNotice runs={notice.runs} clock={notice.clock} timeZone={zone} onClose={() => setNotice(null)} />
+      ) : null}
       {alerts.length ? (
-        <div class="overlay">
-          <div class="alert" role="alertdialog">
-            <h3>{alerts[0].title || state.title}</h3>
-            <p class="error-text">{alerts[0].prompt}</p>
-            <p class="muted">The script went on as if you pressed {alerts[0].answer || 'OK'}.</p>
-            <button type="button" class="primary" onClick={() => setAlerts((old) => old.slice(1))}>
-              OK
-            </button>
-          </div>
-        </div>
+        <MessageBox title={alerts[0].title || state.title} onOk={closeMessage(() => setAlerts((old) => old.slice(1)))}>
+          <p class="error-text">{alerts[0].prompt}</p>
+          <p class="muted small">{t.scriptAnswered(t.buttons[alerts[0].answer || 'OK'] ?? alerts[0].answer)}</p>
+        </MessageBox>
       ) : null}
       {error ? (
-        <div class="overlay">
-          <div class="alert" role="alertdialog">
-            <h3>There was a problem</h3>
-            <p class="error-text">{error}</p>
-            <button type="button" class="primary" onClick={() => setError(null)}>
-              OK
-            </button>
-          </div>
-        </div>
+        <MessageBox title={t.problem} testId="problem" onOk={closeMessage(() => setError(null))}>
+          <p class="error-text">{error}</p>
+        </MessageBox>
+      ) : null}
+      {question ? (
+        <MessageBox
+          title={question.title}
+          onOk={() => {
+            setQuestion(null);
+            question.answer(true);
+          }}
+          onCancel={() => {
+            setQuestion(null);
+            question.answer(false);
+          }}
+        >
+          <p>{question.message}</p>
+        </MessageBox>
       ) : null}
     </div>
   );

@@ -3,8 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createWorkbook } from '../../../local/index';
-import { createPlayground } from '../../../local/playground/app';
+import { createPlayground, describeRefusal } from '../../../local/playground/app';
 import type { PlaygroundWorkbook } from '../../../local/playground/workbook';
+import { PROTECTED_MESSAGE } from '../../../local/spreadsheet/book';
 
 const CODE = `
 function echo(input) { return { got: input, user: Session.getActiveUser().getEmail() }; }
@@ -23,6 +24,8 @@ function setUp() {
   ScriptApp.newTrigger('morning').timeBased().everyDays(1).atHour(9).create();
 }
 function morning() { SpreadsheetApp.getActiveSpreadsheet().toast('Доброе утро', 'Картотека', 5); }
+function armBroken() { ScriptApp.newTrigger('broken').timeBased().after(60 * 1000).create(); }
+function broken() { throw new Error('Нет листа Журнал'); }
 function onOpen() { SpreadsheetApp.getUi().createMenu('Картотека').addItem('Форма', 'openForm').addToUi(); }
 `;
 
@@ -74,6 +77,18 @@ async function get(url: string) {
   const res = await fetch(base + url);
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
+
+describe('describeRefusal', () => {
+  it("recognises Sheets' validation and protection refusals and nothing else", () => {
+    expect(
+      describeRefusal(
+        'There was a problem: the data you entered in cell D7 violates the data validation rules set on this cell. Pick a stage',
+      ),
+    ).toEqual({ kind: 'validation', cell: 'D7', help: 'Pick a stage' });
+    expect(describeRefusal(PROTECTED_MESSAGE)).toEqual({ kind: 'protected' });
+    expect(describeRefusal('Телефон: не похоже на номер')).toBeUndefined();
+  });
+});
 
 describe('POST /api/run (google.script.run)', () => {
   it('runs a declared function as the current user and returns its result', async () => {
@@ -155,11 +170,13 @@ describe('menus, sidebars and the grid', () => {
     const before = changes;
     expect(await post('/api/edit', { tab: 'Лист1', row: 2, column: 2, value: 'Клиент' })).toEqual({
       status: 200,
-      body: { ok: true },
+      body: { ok: true, version: expect.any(Number) },
     });
     const refused = await post('/api/edit', { tab: 'Лист1', row: 3, column: 2, value: 'Кто-то' });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatch(/\S/);
+    // What the refusal means travels with it, for the page to say it in the sheet's language.
+    expect(refused.body.problem).toEqual({ kind: 'validation', cell: 'B3', help: '' });
     expect(changes).toBeGreaterThan(before);
     const view = JSON.parse((await get('/api/view?tab=%D0%9B%D0%B8%D1%81%D1%821&row=1&numRows=3&numColumns=2')).text);
     expect(view.cells.map((r: Array<{ display: string }>) => r.map((c) => c.display))).toEqual([
@@ -192,7 +209,7 @@ describe('menus, sidebars and the grid', () => {
       }),
     ).toEqual({
       status: 200,
-      body: { ok: true },
+      body: { ok: true, version: expect.any(Number) },
     });
     expect(await shown(2)).toEqual([
       ['Яковлев', '3'],
@@ -229,6 +246,26 @@ describe('menus, sidebars and the grid', () => {
     expect((await post('/api/clock', { action: 'day' })).body.clock.text).toBe('Tue 2026-03-17 10:00');
     expect(wb.toasts.length).toBe(toasts + 2);
     expect((await post('/api/clock', { action: 'rewind' })).status).toBe(400);
+  });
+
+  it('lists the triggers each clock move ran, with their owner, time and errors', async () => {
+    const before = JSON.parse((await get('/api/state')).text).triggers.count;
+    const morning = await post('/api/clock', { action: 'nextMorning' });
+    expect(morning.body.clock.wall).toBe('2026-03-18T09:00');
+    expect(morning.body.triggers.count).toBe(before + 1);
+    expect(morning.body.triggers.runs.at(-1)).toMatchObject({
+      handler: 'morning',
+      owner: 'anna@clinic.test',
+      kind: 'clock',
+      at: '2026-03-18T06:00:00.000Z',
+    });
+    expect(morning.body.triggers.runs.at(-1).error).toBeUndefined();
+    await post('/api/run', { fn: 'armBroken', args: [] });
+    const hour = await post('/api/clock', { action: 'hour' });
+    // The failing trigger does not stop the clock: the move happened and the failure is listed.
+    expect(hour.status).toBe(200);
+    expect(hour.body.clock.wall).toBe('2026-03-18T10:00');
+    expect(hour.body.triggers.runs.at(-1)).toMatchObject({ handler: 'broken', error: 'Нет листа Журнал' });
   });
 
   it('switches the user that later executions run as', async () => {

@@ -66,6 +66,42 @@ describe('seedClinic', () => {
   });
 });
 
+describe('the seeded history', () => {
+  const setups = [
+    { lang: 'ru', timeZone: 'Europe/Moscow', locale: 'ru_RU', tab: 'Журнал', when: 'Когда' },
+    { lang: 'en', timeZone: 'America/New_York', locale: 'en_US', tab: 'Journal', when: 'When' },
+  ] as const;
+
+  for (const setup of setups) {
+    it(`ends before the virtual now in the ${setup.lang} clinic, with today's calls only up to the clock`, () => {
+      for (const [now, today] of [
+        ['2026-03-15T09:30:00', 1],
+        ['2026-03-15T14:10:00', 1],
+        ['2026-03-15T08:00:00', 0],
+      ] as const) {
+        const wb = createWorkbook({
+          timeZone: setup.timeZone,
+          locale: setup.locale,
+          user: 'anna@clinic.test',
+          now,
+        }) as unknown as PlaygroundWorkbook;
+        wb.loadAddon(code);
+        const start = wb.clock.now().getTime();
+        seedClinic(wb, { lang: setup.lang, clients: 80, seed: 4 });
+        const journal = values(wb, setup.tab);
+        const column = (journal[0] as string[]).indexOf(setup.when);
+        const times = journal.slice(1).map((r) => (r[column] as Date).getTime());
+        expect(times.length).toBeGreaterThan(150);
+        expect(times.filter((x) => x >= start)).toEqual([]);
+        // The morning before the clock is not empty: calls stop at the clock, not at midnight (before 9:00, none).
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: setup.timeZone });
+        const todays = times.filter((x) => day.format(x) === '2026-03-15');
+        expect(todays.length > 0).toBe(today === 1);
+      }
+    });
+  }
+});
+
 describe('startPlayground', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-playground-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
