@@ -4,7 +4,7 @@
 import { type CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { SpreadsheetHooks } from '../contract';
 import { quoteSheetName, toA1 } from './a1';
-import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions } from './functions';
+import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions, toEngineSyntax } from './functions';
 import { Layer } from './layer';
 import { localeInfo, parseTypedInput } from './locale';
 import { AUTOMATIC_FORMAT, formatValue, isDateFormat } from './numfmt';
@@ -446,7 +446,7 @@ export class Book {
 
   /** The user's formula in HyperFormula's dialect: open-ended ranges bounded, tab names quoted. */
   translate(text: string, host: SheetData): string {
-    return mapRefs(text, (ref) => {
+    return mapRefs(toEngineSyntax(text), (ref) => {
       const target = ref.sheet === undefined ? host : this.sheetByName(ref.sheet);
       const s = ref.start;
       const e = ref.end;

@@ -6,6 +6,7 @@ import {
   ArraySize,
   CellError,
   type DetailedCellError,
+  EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
@@ -18,6 +19,7 @@ import {
   asText,
   type FormulaContext,
   flatten,
+  grid,
   isBlank,
   isError,
   isNotEmulated,
@@ -437,6 +439,44 @@ class SheetsFunctions extends FunctionPlugin {
     );
   }
 
+  /** INDEX(reference, [row], [column]): 0 or an omitted index means the whole row or column (answer/3098242). */
+  index(ast: any, state: any) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('INDEX'),
+      (range: unknown, rowArg: unknown, colArg: unknown) => {
+        const rows = grid(range);
+        const [r, c] = [rowArg, colArg].map((a) =>
+          a === undefined || isBlank(raw(a)) ? 0 : Math.trunc(Number(raw(a))),
+        );
+        if (!Number.isFinite(r) || !Number.isFinite(c) || r < 0 || c < 0)
+          return new CellError(ErrorType.VALUE, 'INDEX needs a non-negative row and column.');
+        const height = rows.length;
+        const width = rows[0]?.length ?? 0;
+        if (r > height || c > width) return new CellError(ErrorType.REF, 'Index out of range.');
+        const picked = (r ? [rows[r - 1]] : rows).map((line) => (c ? [line[c - 1]] : line.slice()));
+        if (picked.length === 1 && picked[0].length === 1) return picked[0][0] as any;
+        const size = this.indexSize(ast, state);
+        if (size.height !== picked.length || size.width !== picked[0].length)
+          return notEmulated('INDEX of a whole row or column picked by a computed index');
+        return SimpleRangeValue.onlyValues(picked as any);
+      },
+    );
+  }
+
+  /** A whole row or column only when the index is a literal 0 or left out; otherwise one cell. */
+  indexSize(ast: any, state: any) {
+    if (ast.args.length < 1) return ArraySize.error();
+    const input = this.arraySizeForAst(ast.args[0], state);
+    const whole = (a: Ast | undefined) =>
+      a === undefined || a.type === 'EMPTY' || (a.type === 'NUMBER' && a.value === 0);
+    const [, rowAst, colAst] = ast.args as Array<Ast | undefined>;
+    const height = whole(rowAst) ? input.height : 1;
+    const width = whole(colAst) ? input.width : 1;
+    return height === 1 && width === 1 ? ArraySize.scalar() : new ArraySize(width, height);
+  }
+
   /** Parses a DATEVALUE/TIMEVALUE argument: text as typed in the sheet locale, numbers as they are. */
   private dateTimeOf(value: unknown, fn: string): number | CellError {
     const v = raw(value);
@@ -526,6 +566,11 @@ const OPT_SCALAR = { argumentType: FunctionArgumentType.SCALAR, optionalArg: tru
     parameters: [SCALAR, SCALAR, OPT_SCALAR, OPT_SCALAR],
   },
   ISBETWEEN: { method: 'isbetween', parameters: [SCALAR, SCALAR, SCALAR, OPT_SCALAR, OPT_SCALAR] },
+  INDEX: {
+    method: 'index',
+    sizeOfResultArrayMethod: 'indexSize',
+    parameters: [{ argumentType: FunctionArgumentType.RANGE }, OPT_SCALAR, OPT_SCALAR],
+  },
 };
 
 /** AVERAGEIFS and COUNTUNIQUEIFS on HyperFormula's criteria (the same COUNTIFS and SUMIFS use). */
@@ -615,6 +660,11 @@ function errorGuardPlugins(): any[] {
       (Guarded.prototype as any)[meta.method] = function (this: any, ast: any, state: any) {
         const first = ast.args[0] ? this.evaluateAst(ast.args[0], state) : undefined;
         if (isNotEmulated(first)) return first;
+        // IFERROR(value) and IFNA(value) without a fallback are blank where value is the error (answer/3093304).
+        if (ast.args.length === 1 && (name === 'IFERROR' || name === 'IFNA') && !(first instanceof SimpleRangeValue)) {
+          if (!(first instanceof CellError)) return first;
+          return name === 'IFERROR' || first.type === ErrorType.NA ? EmptyValue : first;
+        }
         if (first instanceof SimpleRangeValue)
           for (const v of first.valuesFromTopLeftCorner()) if (isNotEmulated(v)) return v;
         return Base.prototype[meta.method].call(this, ast, state);
@@ -739,6 +789,50 @@ export function formulaProblem(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Sheets formula text in HyperFormula's dialect where the two spell a string differently: Sheets doubles a quote
+ * inside a string ("say ""hi"""), HyperFormula has no such escape and reads a backslash before the closing quote as
+ * one. Such strings become a concatenation with CHAR(34) / CHAR(92), which is the same text.
+ */
+export function toEngineSyntax(formula: string): string {
+  if (!formula.includes('"')) return formula;
+  let out = '';
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === "'") {
+      // A quoted tab name: copied as it is ('' stays inside it).
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (ch !== '"') {
+      out += ch;
+      continue;
+    }
+    const parts: string[] = [''];
+    let j = i + 1;
+    for (; j < formula.length; j++) {
+      if (formula[j] !== '"') parts[parts.length - 1] += formula[j];
+      else if (formula[j + 1] === '"') {
+        parts.push('');
+        j++;
+      } else break;
+    }
+    i = j;
+    const pieces: string[] = [];
+    parts.forEach((part, k) => {
+      if (k > 0) pieces.push('CHAR(34)');
+      const trailing = /\\+$/.exec(part)?.[0].length ?? 0;
+      if (trailing % 2 === 1) pieces.push(`"${part.slice(0, -1)}"`, 'CHAR(92)');
+      else pieces.push(`"${part}"`);
+    });
+    out += pieces.length === 1 ? pieces[0] : `(${pieces.join('&')})`;
+  }
+  return out;
 }
 
 /** Throws `not emulated: …` for a formula the emulator cannot compute as Sheets does. */
