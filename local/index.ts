@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { Workbook, type WorkbookOptions } from './runtime/workbook';
 import { createSpreadsheetModel, loadSpreadsheetModelFromXlsx } from './spreadsheet';
 
-export type { CellView, SheetView, SpreadsheetModel, UserChange } from './contract';
+export type { CellView, ChartView, SheetView, SpreadsheetModel, UserChange } from './contract';
 export type { ConcurrentOptions, ConcurrentOutcome, ConcurrentTask } from './runtime/concurrent';
 export type { ExecutionRecord, LogEntry } from './runtime/execution';
 export type { SentMail } from './runtime/services/mail';
 export type { AlertRecord, Answer, MenuRecord, PanelRecord } from './runtime/services/ui';
+export type { WebAppManifest, WebAppResponse } from './runtime/webapp';
 export type { Addon, AddonSource, FiredTrigger, ToastRecord, TriggerView, WorkbookOptions } from './runtime/workbook';
 export { Workbook };
 
