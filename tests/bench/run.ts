@@ -1,97 +1,116 @@
-// npm run bench: the built add-on on emulated sheets of 1k, 10k and 100k clients — Spreadsheet calls and time per action.
+// npm run bench: the scoreboard. Runs every tests/bench/sections/*.ts in its own process, prints the Markdown and
+// writes it to docs/benchmarks.md. Progress goes to stderr. See tests/bench/README.md.
+//   npm run bench -- --quick            small sizes only; printed, docs/benchmarks.md left as it is
+//   npm run bench -- --only addon,bundle  some sections
+//   npm run bench -- --out file.md      write elsewhere
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createWorkbook } from '../../local/index';
+import { fileURLToPath } from 'node:url';
+import { progress } from './lib/measure';
+import { renderScoreboard, type SectionOutcome } from './lib/render';
 
-const sizes = (process.env.BENCH_CLIENTS ?? '1000,10000,100000').split(',').map(Number);
-const journalPerClient = Number(process.env.BENCH_JOURNAL_PER_CLIENT ?? 3);
-const code = path.resolve('dist/Code.js');
-const families =
-  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DeveloperMetadata\w*|DataValidation\w*|Protection|NamedRange|TextFinder)\./;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = option('--only')?.split(',');
+const out = option('--out') ?? (quick ? undefined : path.join(root, 'docs/benchmarks.md'));
+// A section that runs longer than this is stopped and reported as failed.
+const timeoutMin = Number(process.env.BENCH_SECTION_TIMEOUT_MIN ?? (quick ? 5 : 30));
 
-function spreadsheetCalls(calls: Record<string, number>): number {
-  return Object.entries(calls)
-    .filter(([name]) => families.test(name))
-    .reduce((sum, [, n]) => sum + n, 0);
-}
+const sectionsDir = path.join(here, 'sections');
+const names = readdirSync(sectionsDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .filter((n) => !only || only.includes(n))
+  .sort();
 
-function fill(wb: any, n: number): void {
-  const clients = wb.model.spreadsheet.getSheetByName('Клиенты');
-  const header = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0] as string[];
-  const at = (h: string) => header.indexOf(h);
-  const rows = [];
-  for (let i = 1; i <= n; i++) {
-    const row = new Array(header.length).fill('');
-    row[at('ФИО')] = `Фамилия${i} Имя${i % 97} Отчество${i % 13}`;
-    row[at('Телефон')] = `'+7900${String(i).padStart(7, '0')}`;
-    row[at('Email')] = `client${i}@mail.test`;
-    row[at('Стадия')] = 'Новый лид';
-    row[at('ID')] = `C-${String(i).padStart(6, '0')}`;
-    rows.push(row);
-  }
-  if (clients.getMaxRows() < n + 1) clients.insertRowsAfter(clients.getMaxRows(), n + 1 - clients.getMaxRows());
-  clients.getRange(2, 1, n, header.length).setValues(rows);
-  const journal = wb.model.spreadsheet.getSheetByName('Журнал');
-  const jh = journal.getRange(1, 1, 1, journal.getLastColumn()).getValues()[0] as string[];
-  const jrows = [];
-  for (let k = 0; k < n * journalPerClient; k++) {
-    const row = new Array(jh.length).fill('');
-    const id = 1 + (k % n);
-    row[jh.indexOf('Когда')] = new Date(Date.UTC(2025, 0, 1 + (k % 400), 9));
-    row[jh.indexOf('ID клиента')] = `C-${String(id).padStart(6, '0')}`;
-    row[jh.indexOf('Тип')] = k % 3 === 0 ? 'Покупка' : 'Звонок';
-    row[jh.indexOf('Сумма')] = k % 3 === 0 ? 1000 + (k % 7) * 100 : '';
-    jrows.push(row);
-  }
-  if (journal.getMaxRows() < jrows.length + 1)
-    journal.insertRowsAfter(journal.getMaxRows(), jrows.length + 1 - journal.getMaxRows());
-  if (jrows.length) journal.getRange(2, 1, jrows.length, jh.length).setValues(jrows);
-}
-
-function measure(wb: any, label: string, fn: () => any): { label: string; calls: number; ms: number; ok: boolean } {
-  wb.resetCalls();
-  const t0 = performance.now();
-  const result = fn();
-  const ms = performance.now() - t0;
-  return { label, calls: spreadsheetCalls(wb.calls), ms, ok: result?.ok !== false };
-}
-
-for (const n of sizes) {
-  const wb = createWorkbook({
-    timeZone: 'Europe/Moscow',
-    locale: 'ru_RU',
-    now: '2026-03-15T09:00:00',
-    user: 'anna@clinic.test',
-  });
-  const addon = wb.loadAddon(code);
-  addon.call('setupDatabase');
-  const t0 = performance.now();
-  fill(wb, n);
-  const fillMs = performance.now() - t0;
-  const results = [
-    measure(wb, 'recomputeClients (cold)', () => addon.call('recomputeClients')),
-    measure(wb, 'getFormContext', () => addon.call('getFormContext')),
-    measure(wb, 'addClient', () =>
-      addon.call('addClient', { fullName: 'Новая Клиентка Тестовая', phone: '+7 999 123-45-67' }),
-    ),
-    measure(wb, 'logContact (hinted)', () =>
-      addon.call('logContact', { clientId: `C-${String(n + 1).padStart(6, '0')}`, type: 'Покупка', amount: 500 }),
-    ),
-    measure(wb, 'logContact (cold row)', () =>
-      addon.call('logContact', { clientId: `C-${String(Math.ceil(n / 2)).padStart(6, '0')}`, type: 'Звонок' }),
-    ),
-    measure(wb, 'searchClients "900 000 12"', () => addon.call('searchClients', '900 000 12')),
-    measure(wb, 'getClientCard', () => addon.call('getClientCard', 'C-000001')),
-    measure(wb, 'checkDuplicates', () => addon.call('checkDuplicates', { fullName: 'Фамилия5 Имя5 Отчество5' })),
+function runSection(name: string, tmp: string): Promise<SectionOutcome> {
+  const resultFile = path.join(tmp, `${name}.json`);
+  const t0 = Date.now();
+  const nodeArgs = [
+    ...process.execArgv,
+    '--expose-gc',
+    `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 8192}`,
+    path.join(here, 'lib/child.ts'),
+    path.join(sectionsDir, `${name}.ts`),
+    resultFile,
+    ...(quick ? ['--quick'] : []),
   ];
-  console.log(`\n${n} clients, ${n * journalPerClient} journal rows (filled in ${(fillMs / 1000).toFixed(1)} s)`);
-  console.log('action'.padEnd(30), 'Spreadsheet calls'.padStart(18), 'emulator ms'.padStart(12));
-  for (const r of results) {
-    console.log(
-      r.label.padEnd(30),
-      String(r.calls).padStart(18),
-      r.ms.toFixed(0).padStart(12),
-      r.ok ? '' : '  (failed)',
-    );
+  return new Promise((resolve) => {
+    // The section's own output goes to stderr with the progress lines; the last of it explains a crash.
+    const child = spawn(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString()).slice(-3000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMin * 60_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const seconds = (Date.now() - t0) / 1000;
+      if (existsSync(resultFile)) {
+        const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+        if (r.ok) return resolve({ name, ok: true, section: r.section, seconds, peakRssMb: r.peakRssMb });
+        return resolve({ name, ok: false, error: r.error, seconds });
+      }
+      const why =
+        signal === 'SIGKILL' && seconds >= timeoutMin * 60
+          ? `stopped after ${timeoutMin} min (BENCH_SECTION_TIMEOUT_MIN)`
+          : `the process ended (${signal ?? `exit code ${code}`}) without a result`;
+      resolve({ name, ok: false, error: `${why}\n${tail}`, seconds });
+    });
+  });
+}
+
+function git(...a: string[]): string {
+  try {
+    return execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
   }
 }
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bench-'));
+const outcomes: SectionOutcome[] = [];
+const started = Date.now();
+try {
+  for (const name of names) {
+    progress(`section ${name}${quick ? ' (quick)' : ''}…`);
+    const o = await runSection(name, tmp);
+    progress(`section ${name}: ${o.ok ? 'done' : 'FAILED'} in ${o.seconds.toFixed(0)} s`);
+    outcomes.push(o);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const dirty = git('status', '--porcelain', '--', 'src', 'html', 'esbuild.config.mjs')
+  ? ' (with uncommitted changes)'
+  : '';
+const env = Object.entries(process.env)
+  .filter(([k]) => k.startsWith('BENCH_'))
+  .map(([k, v]) => `${k}=${v}`);
+const header = [
+  `Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+    ` from commit ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty}; ${quick ? 'quick run (small sizes)' : 'full run'}` +
+    `${env.length ? `, ${env.join(' ')}` : ''}; ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
+  `Host: ${os.cpus()[0]?.model ?? 'CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.`,
+  '"Modelled" times are the emulator\'s virtual Apps Script time (local/README.md, "Executions and the virtual clock"):' +
+    ' the figure that meets the 6-minute limit. Host times are this machine running the emulator, not Google.',
+];
+const markdown = renderScoreboard(header, outcomes);
+process.stdout.write(markdown);
+if (out) {
+  writeFileSync(out, markdown);
+  progress(`written to ${path.relative(root, out)}`);
+}
+if (outcomes.some((o) => !o.ok)) process.exitCode = 1;
