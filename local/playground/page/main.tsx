@@ -2,6 +2,7 @@
 import { type RefObject, render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type MenuEntry, type PanelInfo, type State, type TriggerRun } from './api';
+import { ChartPanel } from './charts';
 import { focusGrid, MessageBox } from './dialogs';
 import { Grid } from './grid';
 import { dateTime, t } from './i18n';
@@ -366,6 +367,7 @@ function App() {
             onError={(m) => setError(m)}
             ask={ask}
           />
+          <ChartPanel tab={state.activeTab} version={state.version} />
           <footer class="tabs">
             {state.tabs
               .filter((x) => !x.hidden)
