@@ -8,7 +8,9 @@ import { compareForSort, grid, isError, notEmulated, raw, uniqueKey } from './fn
 type Key = { values: unknown[]; ascending: boolean };
 
 /** Reads `sort_column, is_ascending` pairs into per-row keys; a string for what is wrong. */
-function sortKeys(rows: unknown[][], pairs: unknown[], fn: string): Key[] | CellError {
+function sortKeys(rows: unknown[][], given: unknown[], fn: string): Key[] | CellError {
+  // Arguments left out arrive as undefined.
+  const pairs = given.filter((p) => p !== undefined);
   const keys: Key[] = [];
   const width = rows[0]?.length ?? 0;
   for (let i = 0; i < pairs.length; i += 2) {

@@ -772,6 +772,30 @@ function literalArgument(text: string, open: number, n: number): string | undefi
   return undefined;
 }
 
+/** How many arguments the call whose '(' is at `open` has. */
+function argumentCount(text: string, open: number): number {
+  let depth = 0;
+  let count = 1;
+  let empty = true;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      i = text.indexOf('"', i + 1);
+      while (i >= 0 && text[i + 1] === '"') i = text.indexOf('"', i + 2);
+      if (i < 0) break;
+      empty = false;
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') {
+      depth--;
+      if (depth === 0) return empty ? 0 : count;
+    } else if ((ch === ',' || ch === ';') && depth === 1) count++;
+    else if (depth >= 1 && !/\s/.test(ch)) empty = false;
+  }
+  return count;
+}
+
 function unquote(arg: string): string | undefined {
   const m = /^\s*"((?:[^"]|"")*)"\s*$/.exec(arg);
   return m ? m[1].replace(/""/g, '"') : undefined;
@@ -782,6 +806,8 @@ export function formulaProblem(text: string): string | undefined {
   registerSheetsFunctions();
   for (const [name, open] of functionCalls(text)) {
     if (notEmulatedNames.has(name) || refusedNames.has(name)) return `${NOT_EMULATED}${name}`;
+    // HyperFormula's parser fails on OFFSET with fewer than its three required arguments (Sheets shows #N/A).
+    if (name === 'OFFSET' && argumentCount(text, open) < 3) return `${NOT_EMULATED}OFFSET with fewer than 3 arguments`;
     if (name === 'QUERY') {
       const q = literalArgument(text, open, 1);
       const problem = q === undefined ? undefined : queryProblem(q);
