@@ -86,6 +86,12 @@ function resolverFor(name: string, ctx: RenderContext): Resolver | undefined {
   return undefined;
 }
 
+/** The caller's extra placeholder a name means, compared as headers are. */
+function extraKey(name: string, ctx: Pick<RenderContext, 'extra'>): string | undefined {
+  const k = headerKey(name);
+  return Object.keys(ctx.extra ?? {}).find((x) => headerKey(x) === k);
+}
+
 function plain(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
@@ -184,10 +190,10 @@ function renderLine(
         value =
           explicit?.trim() ?? (resolver.kind === 'special' ? (specialFallback(resolver.key, ctx.lang) ?? '') : '');
       }
-    } else if (ctx.extra && Object.keys(ctx.extra).some((k) => headerKey(k) === headerKey(name))) {
-      const k = Object.keys(ctx.extra).find((x) => headerKey(x) === headerKey(name))!;
-      value = plain(ctx.extra[k]) || (explicit?.trim() ?? '');
-      if (!plain(ctx.extra[k])) seen.missing.add(k);
+    } else if (extraKey(name, ctx) !== undefined) {
+      const k = extraKey(name, ctx)!;
+      value = plain(ctx.extra![k]) || (explicit?.trim() ?? '');
+      if (!plain(ctx.extra![k])) seen.missing.add(k);
     } else {
       seen.unknown.add(name);
       value = explicit?.trim() ?? '';
@@ -273,9 +279,7 @@ export function unknownPlaceholders(template: Template, ctx: Pick<RenderContext,
   for (const text of [template.subject, template.body]) {
     for (const m of text.matchAll(PLACEHOLDER)) {
       const name = m[1];
-      const known =
-        resolverFor(name, ctx as RenderContext) ||
-        Object.keys(ctx.extra ?? {}).some((k) => headerKey(k) === headerKey(name));
+      const known = resolverFor(name, ctx as RenderContext) || extraKey(name, ctx) !== undefined;
       if (!known && !out.includes(name)) out.push(name);
     }
   }

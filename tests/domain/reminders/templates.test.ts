@@ -151,6 +151,14 @@ describe('renderTemplate', () => {
       expect(r.missing).toEqual(['name']);
     });
 
+    it('fills further placeholders the caller names, and reports an empty one', () => {
+      const ctx = { ...ru, extra: { Ссылка: 'https://clinic.example/book', Скидка: '' } };
+      const r = renderTemplate(t('Запись: {{ссылка}}\nСкидка: {{Скидка}}'), anna, ctx);
+      expect(r.body).toBe('Запись: https://clinic.example/book');
+      expect(r.missing).toEqual(['Скидка']);
+      expect(unknownPlaceholders({ subject: '{{Ссылка}}', body: '{{Купон}}' }, ctx)).toEqual(['Купон']);
+    });
+
     it('tidies the commas an empty value leaves behind', () => {
       const r = renderTemplate(
         { subject: '{{Имя}}, ждём вас', body: 'Спасибо, {{Имя}}, что вы с нами.\nЖдём вас, {{Имя}}!' },
