@@ -144,7 +144,7 @@ describe('charts kept by the tab', () => {
 
 describe('what the playground draws', () => {
   it('labels from the first column, one series per other column, named by the header row; values as they are now', () => {
-    const { model, sheet, Charts } = setup();
+    const { model, sheet } = setup();
     sheet.insertChart(
       sheet
         .newChart()
