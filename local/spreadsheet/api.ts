@@ -35,6 +35,7 @@ import {
   storedRules,
 } from './conditional';
 import { AUTOMATIC_FORMAT } from './numfmt';
+import { a1ToR1C1, r1c1ToA1 } from './r1c1';
 import { offsetFormula } from './refs';
 import { APPS_SCRIPT_ENUMS } from './surface';
 import { guardSurface } from './surface-guard';
@@ -1269,6 +1270,15 @@ export class Range {
     );
     return this;
   }
+  /** Google: "the formula (R1C1 notation) for a given cell, or null if none". */
+  getFormulaR1C1(): string | null {
+    const text = this._book.formulaText(this._live(), this._r0, this._c0);
+    return text ? a1ToR1C1(text, this._r0, this._c0) : null;
+  }
+  /** Google: "Entries in the 2D array are null for cells with no formula". */
+  getFormulasR1C1(): Array<Array<string | null>> {
+    return this.getFormulas().map((row, i) => row.map((f, j) => (f ? a1ToR1C1(f, this._r0 + i, this._c0 + j) : null)));
+  }
 
   // ----- clearing -----
   clearContent(): Range {
@@ -1755,24 +1765,6 @@ function intersects(loc: MetadataLocation, r: Range): boolean {
   return loc.start <= r._c0 + r._nc - 1 && loc.start + loc.count - 1 >= r._c0;
 }
 
-/** Converts an R1C1 formula written for cell (r, c) (0-based) to A1. */
-export function r1c1ToA1(formula: string, r: number, c: number): string {
-  return formula.replace(
-    /\bR(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?\b/g,
-    (_m, rp: string | undefined, cp: string | undefined) => {
-      const part = (p: string | undefined, base: number) => {
-        if (p === undefined) return { idx: base, abs: false };
-        if (p.startsWith('[')) return { idx: base + Number(p.slice(1, -1)), abs: false };
-        return { idx: Number(p) - 1, abs: true };
-      };
-      const rr = part(rp, r);
-      const cc = part(cp, c);
-      const col = toA1(1, cc.idx + 1, 1, 1).replace(/\d+$/, '');
-      return `${cc.abs ? '$' : ''}${col}${rr.abs ? '$' : ''}${rr.idx + 1}`;
-    },
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // RangeList, Selection, NamedRange
 
@@ -1812,6 +1804,9 @@ export class RangeList {
   }
   setFormula(f: string): RangeList {
     return this._each((r) => r.setFormula(f));
+  }
+  setFormulaR1C1(f: string): RangeList {
+    return this._each((r) => r.setFormulaR1C1(f));
   }
   setNumberFormat(f: string): RangeList {
     return this._each((r) => r.setNumberFormat(f));

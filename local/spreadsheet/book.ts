@@ -1,9 +1,17 @@
 // The workbook core: tabs as compact layered grids, cell writes with Sheets value semantics, formulas through
 // HyperFormula (fed lazily), and row/column changes that carry values, formats, references and anchors along.
 
-import { type CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import {
+  type CellError,
+  type CellValueDetailedType,
+  DetailedCellError,
+  HyperFormula,
+  type RawCellContent,
+} from 'hyperformula';
 import type { SpreadsheetHooks } from '../contract';
 import { quoteSheetName, toA1 } from './a1';
+import { RangeCache, registerCachedCriteria } from './criteria';
+import { installFastRangeReads } from './fast-ranges';
 import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions, toEngineSyntax } from './functions';
 import { Layer } from './layer';
 import { localeInfo, parseTypedInput } from './locale';
@@ -19,6 +27,19 @@ import {
   offsetFormula,
   renameSheetInFormula,
 } from './refs';
+import {
+  anchorValue,
+  blockedMessage,
+  type CellResult,
+  type DepRect,
+  evaluateArray,
+  HF_ERRORS,
+  intersects,
+  predictsArray,
+  resultSize,
+  type SpillState,
+  tooLongMessage,
+} from './spill';
 import { dateToSerial, serialParts, serialToDate } from './tz';
 
 export type Scalar = number | string | boolean;
@@ -128,17 +149,24 @@ export class SheetData {
   readonly fmts = new Layer<string>();
   readonly dv = new Layer<ValidationRule>();
   readonly styles = new Map<StyleKey, Layer<unknown>>();
-  /** Cells HyperFormula reported as array-formula anchors (their results spill). */
-  readonly spills = new Layer<true>();
+  /** Anchors of formulas whose result is an array (local/spreadsheet/spill.ts). */
+  readonly spills = new Layer<SpillState>();
+  /** The anchors whose result currently fills cells beyond the anchor. */
+  placed: SpillState[] = [];
+  /** Cells the engine holds outside loaded columns: formula cells (always fed) and array anchors. */
+  readonly hfLoose = new Layer<true>();
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   formulaCount = 0;
   /** HyperFormula sheet id, once the engine knows the tab. */
   hfId?: number;
-  /** Whole tab fed to HyperFormula (tabs holding formulas are). */
+  /** Whole tab fed to HyperFormula (a formula reads whole rows of it). */
   hfAll = false;
-  /** Columns fed to HyperFormula because formulas elsewhere read them. */
+  /** Columns fed to HyperFormula because formulas read them. */
   hfCols: boolean[] = [];
+  /** Bumped by every engine write into a column, and for all columns by row/column changes (RangeCache stamps). */
+  colVersion: number[] = [];
+  structVersion = 0;
   /** 1-based indices of rows/columns a script or person hid. */
   hiddenRows = new Set<number>();
   hiddenColumns = new Set<number>();
@@ -162,7 +190,15 @@ export class SheetData {
 
   /** Every layer that moves with rows and columns. */
   layers(): Layer<unknown>[] {
-    return [this.vals, this.forms, this.fmts, this.dv, this.spills, ...this.styles.values()] as Layer<unknown>[];
+    return [
+      this.vals,
+      this.forms,
+      this.fmts,
+      this.dv,
+      this.spills,
+      this.hfLoose,
+      ...this.styles.values(),
+    ] as Layer<unknown>[];
   }
 
   /** Format-like layers new rows/columns inherit from their neighbour. */
@@ -184,20 +220,13 @@ export class SheetData {
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
-const HF_ERRORS: Record<string, string> = {
-  DIV_BY_ZERO: '#DIV/0!',
-  NA: '#N/A',
-  NAME: '#NAME?',
-  NUM: '#NUM!',
-  REF: '#REF!',
-  VALUE: '#VALUE!',
-  CYCLE: '#REF!',
-  SPILL: '#REF!',
-  ERROR: '#ERROR!',
-  LIC: '#ERROR!',
-};
-
 const CLOCK_SHEET = 'kartoteka\u2060clock';
+/** Where the engine is asked whether a formula's result is an array. */
+const SCRATCH_SHEET = 'kartoteka\u2060scratch';
+/** Functions that read cells their arguments do not name, or the clock: array formulas using them re-evaluate always. */
+const DYNAMIC = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT)\s*\(/i;
+
+const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
 /** A Date whose local-time getters report a serial's wall clock (HyperFormula reads dates through them). */
 class WallDate extends Date {
@@ -263,8 +292,22 @@ export class Book {
   viewers: string[] = [];
   activeSheet?: SheetData;
   activeRange?: TrackedRange;
-  /** Rule ranges referenced by validation, kept alive while any cell uses them. */
-  private spillCache?: { version: number; bottoms: Map<SheetData, { row: number; col: number }> };
+  /** HyperFormula sheet id → tab. */
+  private readonly byHfId = new Map<number, SheetData>();
+  private scratchId = -1;
+  /** Bumped by every engine write: formula values may differ after it (stamps of ranges holding formulas). */
+  epoch = 0;
+  /** The engine holds writes not yet evaluated, or array results wait to be placed. */
+  private pending = false;
+  private settling = false;
+  /** Rectangles whose stored content changed since the last settle (array inputs, spill blockers). */
+  private touched: Array<{ sh: SheetData; r0: number; c0: number; r1: number; c1: number }> = [];
+  /** Formulas whose result is an array, with their tab. */
+  private readonly arrays = new Map<SpillState, SheetData>();
+  /** Engine formula text → whether its result is an array. */
+  private readonly arrayKinds = new Map<string, boolean>();
+  /** Range contents and criterion masks shared by COUNTIFS-like formulas (local/spreadsheet/criteria.ts). */
+  readonly rangeCache = new RangeCache((id, r0, c0, r1, c1) => this.rangeStamp(id, r0, c0, r1, c1));
 
   constructor(opts: { name?: string; timeZone: string; locale: string; owner: string; hooks: SpreadsheetHooks }) {
     this.name = opts.name ?? 'Kartoteka';
@@ -302,10 +345,11 @@ export class Book {
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sh);
     if (this.hf) {
-      this.hf.addSheet(sh.name);
+      this.hfw().addSheet(sh.name);
       sh.hfId = this.hf.getSheetId(sh.name);
+      if (sh.hfId !== undefined) this.byHfId.set(sh.hfId, sh);
       if (this.readsAnyTab) sh.hfAll = true;
-      this.bump();
+      this.adoptSheetName(sh.name);
     }
     return sh;
   }
@@ -323,9 +367,11 @@ export class Book {
       if (next !== f.text) this.setFormulaText(s, r, c, next);
     });
     if (this.hf && sh.hfId !== undefined) {
-      this.hf.removeSheet(sh.hfId);
-      this.bump();
+      this.hfw().removeSheet(sh.hfId);
+      this.byHfId.delete(sh.hfId);
     }
+    for (const [st, s] of this.arrays) if (s === sh) this.arrays.delete(st);
+    for (const st of this.arrays.keys()) st.dirty = true;
     this.resyncFormulas();
     if (this.activeSheet === sh) {
       this.activeSheet = this.sheets[0];
@@ -349,10 +395,24 @@ export class Book {
       if (next !== f.text) f.text = next;
     });
     void renameSheetInFormula;
-    if (this.hf && sh.hfId !== undefined) {
-      this.hf.renameSheet(sh.hfId, newName);
-      this.bump();
-    }
+    if (this.hf && sh.hfId !== undefined) this.hfw().renameSheet(sh.hfId, newName);
+    this.adoptSheetName(newName);
+  }
+
+  /**
+   * A tab got a name formulas may already use (created or renamed later than the formula): they read it from now on.
+   * Until then such references show #REF!, as in Sheets.
+   */
+  private adoptSheetName(name: string): void {
+    if (!this.hf) return;
+    const key = name.toLowerCase();
+    this.eachFormula((s, _r, _c, f) => {
+      if (!listRefs(f.text).some((ref) => ref.sheet?.toLowerCase() === key)) return;
+      this.loadDependencies(f.text, s);
+      f.hf = undefined;
+    });
+    for (const st of this.arrays.keys()) st.dirty = true;
+    this.pending = true;
     this.resyncFormulas();
   }
 
@@ -390,6 +450,8 @@ export class Book {
   engine(): HyperFormula {
     if (this.hf) return this.hf;
     registerSheetsFunctions();
+    registerCachedCriteria();
+    installFastRangeReads();
     const info = localeInfo(this.locale);
     const hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
@@ -408,10 +470,14 @@ export class Book {
           ? ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY-MM-DD']
           : ['DD.MM.YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD'],
       timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+      // Comparisons try every text as a date; text without a digit never is one (all formats above are numeric).
+      parseDateTime: (text: string, dateFormat?: string, timeFormat?: string) =>
+        /\d/.test(text) ? defaultParseDateTime(text, dateFormat, timeFormat) : undefined,
       context: {
         todaySerial: () => Math.floor(this.nowSerial()),
         nowSerial: () => this.nowSerial(),
         locale: () => this.locale,
+        rangeCache: this.rangeCache,
       },
     } as any);
     hf.addNamedExpression('TRUE', '=TRUE()');
@@ -420,23 +486,62 @@ export class Book {
     for (const sh of this.sheets) {
       hf.addSheet(sh.name);
       sh.hfId = hf.getSheetId(sh.name);
+      if (sh.hfId !== undefined) this.byHfId.set(sh.hfId, sh);
     }
     hf.addSheet(CLOCK_SHEET);
     this.clockSheetId = hf.getSheetId(CLOCK_SHEET)!;
+    hf.addSheet(SCRATCH_SHEET);
+    this.scratchId = hf.getSheetId(SCRATCH_SHEET)!;
     for (const [name, t] of this.namedRanges) this.syncNamedExpression(name, t);
     this.bump();
     return hf;
   }
 
-  /** HyperFormula content for a stored cell. */
+  /** The engine, inside a batch: what is written now is evaluated together at the next read. */
+  private hfw(): HyperFormula {
+    const hf = this.engine();
+    if (!hf.isEvaluationSuspended()) hf.suspendEvaluation();
+    this.pending = true;
+    this.epoch++;
+    this.bump();
+    return hf;
+  }
+
+  /** Writes engine content at (r, c) on a tab: one value or a block. */
+  private hfSet(sh: SheetData, r: number, c: number, content: RawCellContent | RawCellContent[][]): void {
+    this.hfw().setCellContents({ sheet: sh.hfId!, row: r, col: c }, content);
+    const width = Array.isArray(content) ? (content[0]?.length ?? 0) : 1;
+    for (let k = c; k < c + width; k++) sh.colVersion[k] = (sh.colVersion[k] ?? 0) + 1;
+  }
+
+  /** Engine content for a value computed by an array formula. */
+  private mirror(cell: CellResult | undefined, sh: SheetData, r: number, c: number): RawCellContent {
+    if (!cell || cell.v === undefined) return null;
+    const v = cell.v;
+    if (cell.err) return `=${v}`;
+    if (typeof v === 'string') return `'${v}`;
+    if (typeof v === 'number' && (cell.kind !== 'number' || isDateFormat(sh.format(r, c))))
+      return new WallDate(Math.round((v - 25569) * 86_400_000)) as unknown as RawCellContent;
+    return v;
+  }
+
+  /** HyperFormula content for a stored cell (an array formula's anchor and spilled cells hold its values). */
   private hfContent(sh: SheetData, r: number, c: number): RawCellContent {
     const f = sh.forms.get(r, c);
     if (f) {
-      f.hf = this.translate(f.text, sh);
-      return f.hf;
+      let st = sh.spills.get(r, c);
+      if (!st) {
+        const t = this.translate(f.text, sh);
+        if (!this.isArrayFormula(t)) {
+          f.hf = t;
+          return t;
+        }
+        st = this.registerArray(sh, r, c, f);
+      }
+      return this.mirror(anchorValue(st), sh, r, c);
     }
     const v = sh.vals.get(r, c);
-    if (v === undefined) return null;
+    if (v === undefined) return sh.placed.length ? this.mirror(this.spilledCell(sh, r, c), sh, r, c) : null;
     if (typeof v === 'string') return `'${v}`;
     if (typeof v === 'number' && isDateFormat(sh.format(r, c))) {
       return new WallDate(Math.round((v - 25569) * 86_400_000)) as unknown as RawCellContent;
@@ -448,13 +553,16 @@ export class Book {
   translate(text: string, host: SheetData): string {
     return mapRefs(toEngineSyntax(text), (ref) => {
       const target = ref.sheet === undefined ? host : this.sheetByName(ref.sheet);
+      // A tab that does not exist yet has the size of a new tab; the reference shows #REF! until it exists.
+      const maxRows = target?.maxRows ?? 1000;
+      const maxColumns = target?.maxColumns ?? 26;
       const s = ref.start;
       const e = ref.end;
-      if (target && e && s.row !== undefined && s.col !== undefined && e.row === undefined && e.col !== undefined) {
-        return formatRef({ ...ref, end: { ...e, row: target.maxRows - 1 } }, true);
+      if (e && s.row !== undefined && s.col !== undefined && e.row === undefined && e.col !== undefined) {
+        return formatRef({ ...ref, end: { ...e, row: maxRows - 1 } }, true);
       }
-      if (target && e && s.col !== undefined && s.row !== undefined && e.col === undefined && e.row !== undefined) {
-        return formatRef({ ...ref, end: { ...e, col: target.maxColumns - 1 } }, true);
+      if (e && s.col !== undefined && s.row !== undefined && e.col === undefined && e.row !== undefined) {
+        return formatRef({ ...ref, end: { ...e, col: maxColumns - 1 } }, true);
       }
       return ref.sheet !== undefined ? formatRef(ref, true) : undefined;
     });
@@ -470,103 +578,84 @@ export class Book {
       if (c0 === undefined || c1 === undefined) this.loadSheet(target);
       else this.loadColumns(target, Math.min(c0, c1), Math.max(c0, c1));
     }
-    for (const [name, t] of this.namedRanges) {
-      if (
-        new RegExp(`(^|[^A-Za-z0-9_."'])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_(])`, 'i').test(
-          text,
-        )
-      )
-        this.loadColumns(t.sheet, t.c0, t.c1);
-    }
+    for (const [name, t] of this.namedRanges) if (mentionsName(text, name)) this.loadColumns(t.sheet, t.c0, t.c1);
   }
 
   private loadSheet(sh: SheetData): void {
     if (sh.hfAll) return;
     const lastCol = Math.max(sh.vals.lastColumn(), sh.forms.lastColumn(), 0);
     sh.hfAll = true;
-    this.loadColumnsRaw(sh, 0, lastCol, true);
+    this.loadColumnsRaw(sh, 0, lastCol);
   }
 
   private loadColumns(sh: SheetData, c0: number, c1: number): void {
     if (sh.hfAll) return;
-    const last = Math.min(c1, Math.max(sh.vals.lastColumn(), sh.forms.lastColumn()));
+    const last = Math.min(c1, Math.max(sh.vals.lastColumn(), sh.forms.lastColumn(), this.spillRight(sh)));
     let start = -1;
     for (let c = c0; c <= c1 + 1; c++) {
       const need = c <= c1 && !sh.hfCols[c];
       if (need && start < 0) start = c;
       if (!need && start >= 0) {
         for (let k = start; k < c; k++) sh.hfCols[k] = true;
-        if (start <= last) this.loadColumnsRaw(sh, start, Math.min(c - 1, last), false);
+        if (start <= last) this.loadColumnsRaw(sh, start, Math.min(c - 1, last));
         start = -1;
       }
     }
   }
 
-  private loadColumnsRaw(sh: SheetData, c0: number, c1: number, all: boolean): void {
-    const hf = this.engine();
+  private loadColumnsRaw(sh: SheetData, c0: number, c1: number): void {
+    this.engine();
     if (sh.hfId === undefined) return;
-    const lastRow = Math.max(sh.vals.lastRow(), sh.forms.lastRow());
+    const lastRow = Math.max(sh.vals.lastRow(), sh.forms.lastRow(), this.spillBottom(sh));
     if (lastRow < 0) return;
     const block: RawCellContent[][] = [];
     for (let r = 0; r <= lastRow; r++) {
       const row: RawCellContent[] = [];
-      for (let c = c0; c <= c1; c++) {
-        if (!all && sh.hfCols[c] === undefined) row.push(null);
-        else row.push(this.hfContent(sh, r, c));
-      }
+      for (let c = c0; c <= c1; c++) row.push(this.hfContent(sh, r, c));
       block.push(row);
     }
-    hf.setCellContents({ sheet: sh.hfId, row: 0, col: c0 }, block);
-    this.bump();
+    this.hfSet(sh, 0, c0, block);
   }
 
-  private inHf(sh: SheetData, c: number): boolean {
-    return this.hf !== undefined && sh.hfId !== undefined && (sh.hfAll || sh.hfCols[c] === true);
+  /** Whether the engine holds the whole column (formula cells it always holds). */
+  private colLoaded(sh: SheetData, c: number): boolean {
+    return sh.hfAll || sh.hfCols[c] === true;
   }
 
   /** Pushes a rectangle of stored content to HyperFormula where the engine holds it. */
   syncRect(sh: SheetData, r0: number, c0: number, nr: number, nc: number): void {
     if (!this.hf || sh.hfId === undefined || nr <= 0 || nc <= 0) return;
-    let anyLoaded = sh.hfAll;
-    for (let c = c0; !anyLoaded && c < c0 + nc; c++) if (sh.hfCols[c]) anyLoaded = true;
-    if (!anyLoaded) return;
-    const hf = this.hf;
-    hf.batch(() => {
-      // Contiguous runs of loaded columns go in one call each.
-      let c = c0;
-      while (c < c0 + nc) {
-        if (!this.inHf(sh, c)) {
-          c++;
-          continue;
-        }
-        let e = c;
-        while (e + 1 < c0 + nc && this.inHf(sh, e + 1)) e++;
-        const block: RawCellContent[][] = [];
-        for (let r = r0; r < r0 + nr; r++) {
-          const row: RawCellContent[] = [];
-          for (let k = c; k <= e; k++) row.push(this.hfContent(sh, r, k));
-          block.push(row);
-        }
-        hf.setCellContents({ sheet: sh.hfId!, row: r0, col: c }, block);
-        c = e + 1;
+    this.touch(sh, r0, c0, r0 + nr - 1, c0 + nc - 1);
+    // Contiguous runs of loaded columns go in one call each.
+    let c = c0;
+    while (c < c0 + nc) {
+      if (!this.colLoaded(sh, c)) {
+        c++;
+        continue;
       }
-    });
-    this.refreshSpills(sh, r0, c0, nr, nc);
-    this.bump();
-  }
-
-  private refreshSpills(sh: SheetData, r0: number, c0: number, nr: number, nc: number): void {
-    if (!this.hf || sh.hfId === undefined || sh.formulaCount === 0) return;
-    for (let r = r0; r < r0 + nr; r++) {
-      const row = sh.forms.rows[r];
-      if (!row) continue;
-      for (let c = c0; c < Math.min(c0 + nc, row.length); c++) {
-        if (!row[c]) {
-          sh.spills.set(r, c, undefined);
-          continue;
-        }
-        const type = this.hf.getCellType({ sheet: sh.hfId, row: r, col: c });
-        sh.spills.set(r, c, type === 'ARRAYFORMULA' ? true : undefined);
+      let e = c;
+      while (e + 1 < c0 + nc && this.colLoaded(sh, e + 1)) e++;
+      const block: RawCellContent[][] = [];
+      for (let r = r0; r < r0 + nr; r++) {
+        const row: RawCellContent[] = [];
+        for (let k = c; k <= e; k++) row.push(this.hfContent(sh, r, k));
+        block.push(row);
+      }
+      this.hfSet(sh, r0, c, block);
+      c = e + 1;
+    }
+    if (sh.hfAll) return;
+    // Elsewhere the engine holds formula cells only (and forgets cells that stopped being formulas).
+    const last = Math.min(r0 + nr, Math.max(sh.forms.rows.length, sh.hfLoose.rows.length));
+    for (let r = r0; r < last; r++) {
+      const fr = sh.forms.rows[r];
+      const lr = sh.hfLoose.rows[r];
+      if (!fr && !lr) continue;
+      for (let k = c0; k < c0 + nc; k++) {
+        const has = fr?.[k] !== undefined;
+        if ((!has && !lr?.[k]) || this.colLoaded(sh, k)) continue;
+        this.hfSet(sh, r, k, has ? this.hfContent(sh, r, k) : null);
+        sh.hfLoose.set(r, k, has ? true : undefined);
       }
     }
   }
@@ -574,22 +663,23 @@ export class Book {
   /** Re-sends formulas whose HyperFormula text changed (after tab renames, resizes, row/column changes). */
   resyncFormulas(): void {
     if (!this.hf) return;
-    const hf = this.hf;
-    const touched: Array<[SheetData, number, number]> = [];
-    hf.batch(() => {
-      this.eachFormula((sh, r, c, f) => {
-        if (sh.hfId === undefined) return;
-        const t = this.translate(f.text, sh);
-        if (t !== f.hf) {
-          this.loadDependencies(f.text, sh);
-          f.hf = t;
-          hf.setCellContents({ sheet: sh.hfId, row: r, col: c }, t);
-          touched.push([sh, r, c]);
-        }
-      });
+    const sends: Array<[SheetData, number, number]> = [];
+    this.eachFormula((sh, r, c, f) => {
+      if (sh.hfId === undefined) return;
+      const st = sh.spills.get(r, c);
+      if (st) {
+        if (this.setArrayText(sh, st, f)) this.loadDependencies(f.text, sh);
+        return;
+      }
+      if (this.translate(f.text, sh) !== f.hf) {
+        this.loadDependencies(f.text, sh);
+        sends.push([sh, r, c]);
+      }
     });
-    for (const [sh, r, c] of touched) this.refreshSpills(sh, r, c, 1, 1);
-    this.bump();
+    for (const [sh, r, c] of sends) {
+      this.hfSet(sh, r, c, this.hfContent(sh, r, c));
+      if (!this.colLoaded(sh, c)) sh.hfLoose.set(r, c, true);
+    }
   }
 
   eachFormula(fn: (sh: SheetData, r: number, c: number, f: FormulaCell) => void): void {
@@ -609,27 +699,364 @@ export class Book {
 
   syncNamedExpression(name: string, t: TrackedRange | undefined): void {
     if (!this.hf) return;
-    const exists = this.hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase());
+    const hf = this.hfw();
+    const exists = hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase());
+    for (const st of this.arrays.keys()) if (mentionsName(st.text, name)) st.dirty = true;
     if (!t) {
-      if (exists) this.hf.removeNamedExpression(name);
+      if (exists) hf.removeNamedExpression(name);
       return;
     }
     const expr = `=${quoteSheetName(t.sheet.name).startsWith("'") ? quoteSheetName(t.sheet.name) : `'${t.sheet.name}'`}!${absA1(t)}`;
-    if (exists) this.hf.changeNamedExpression(name, expr);
-    else this.hf.addNamedExpression(name, expr);
-    this.bump();
+    if (exists) hf.changeNamedExpression(name, expr);
+    else hf.addNamedExpression(name, expr);
   }
 
-  /** Recomputes volatile formulas (TODAY/NOW) when the workbook clock moved since the last computation. */
+  /** Recomputes volatile formulas (TODAY/NOW) when the workbook clock moved; then evaluates what is pending. */
   beforeRead(): void {
-    if (!this.hf || !this.hasVolatile) return;
-    const stamp = Math.floor(this.nowMs() / 1000);
-    // INDIRECT reads cells the engine does not link it to: one more pass after a change settles what it read.
-    if (stamp === this.clockStamp && !(this.readsAnyTab && this.settledVersion !== this.hfVersion)) return;
-    this.clockStamp = stamp;
-    this.hf.setCellContents({ sheet: this.clockSheetId, row: 0, col: 0 }, stamp);
-    this.bump();
-    this.settledVersion = this.hfVersion;
+    if (this.hf && this.hasVolatile) {
+      const stamp = Math.floor(this.nowMs() / 1000);
+      // INDIRECT reads cells the engine does not link it to: one more pass after a change settles what it read.
+      if (stamp !== this.clockStamp || (this.readsAnyTab && this.settledVersion !== this.hfVersion)) {
+        this.clockStamp = stamp;
+        this.hfw().setCellContents({ sheet: this.clockSheetId, row: 0, col: 0 }, stamp);
+        this.settledVersion = this.hfVersion;
+      }
+    }
+    this.settle();
+  }
+
+  // ---------- array results ----------
+
+  /** Whether the engine would give this formula an array result (asked once per formula text). */
+  private isArrayFormula(t: string): boolean {
+    let kind = this.arrayKinds.get(t);
+    if (kind === undefined) {
+      kind = predictsArray(this.engine(), t, this.scratchId);
+      if (this.arrayKinds.size > 5000) this.arrayKinds.clear();
+      this.arrayKinds.set(t, kind);
+    }
+    return kind;
+  }
+
+  private registerArray(sh: SheetData, r: number, c: number, f: FormulaCell): SpillState {
+    const st: SpillState = {
+      r,
+      c,
+      text: '',
+      deps: [],
+      dynamic: false,
+      dirty: true,
+      result: [[{ v: undefined, kind: 'number' }]],
+      placed: false,
+      hfRows: 1,
+      hfCols: 1,
+    };
+    this.setArrayText(sh, st, f);
+    sh.spills.set(r, c, st);
+    this.arrays.set(st, sh);
+    f.hf = undefined;
+    this.pending = true;
+    return st;
+  }
+
+  /** Sets what the engine evaluates for an array formula; true when it changed. */
+  private setArrayText(sh: SheetData, st: SpillState, f: FormulaCell): boolean {
+    // Evaluated away from its cell: ROW() and COLUMN() name the anchor.
+    const anchor = toA1(st.r + 1, st.c + 1, 1, 1);
+    const t = this.translate(f.text, sh).replace(/\b(ROW|COLUMN)\(\s*\)/gi, (_m, fn: string) => `${fn}(${anchor})`);
+    if (t === st.text) return false;
+    st.text = t;
+    st.deps = this.depsOf(t, sh);
+    st.dynamic = DYNAMIC.test(t);
+    st.dirty = true;
+    this.pending = true;
+    return true;
+  }
+
+  /** The rectangles a formula reads. */
+  private depsOf(text: string, host: SheetData): DepRect[] {
+    const out: DepRect[] = [];
+    for (const ref of listRefs(text)) {
+      const s = ref.start;
+      const e = ref.end ?? ref.start;
+      out.push({
+        sheet: ref.sheet ?? host.name,
+        r0: s.row === undefined || e.row === undefined ? 0 : Math.min(s.row, e.row),
+        r1: s.row === undefined || e.row === undefined ? Number.POSITIVE_INFINITY : Math.max(s.row, e.row),
+        c0: s.col === undefined || e.col === undefined ? 0 : Math.min(s.col, e.col),
+        c1: s.col === undefined || e.col === undefined ? Number.POSITIVE_INFINITY : Math.max(s.col, e.col),
+      });
+    }
+    for (const [name, t] of this.namedRanges)
+      if (t.alive && mentionsName(text, name))
+        out.push({ sheet: t.sheet.name, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 });
+    return out;
+  }
+
+  /** Forgets the array formula anchored at (r, c), if any, and takes its spilled values out of the engine. */
+  private dropArray(sh: SheetData, r: number, c: number): void {
+    const st = sh.spills.get(r, c);
+    if (!st) return;
+    sh.spills.set(r, c, undefined);
+    this.arrays.delete(st);
+    const wasPlaced = st.placed;
+    st.placed = false;
+    sh.placed = sh.placed.filter((x) => x !== st);
+    if (wasPlaced || st.hfRows > 1 || st.hfCols > 1) {
+      this.writeMirrors(sh, r, c, st.hfRows, st.hfCols, true);
+      this.touch(sh, r, c, r + st.hfRows - 1, c + st.hfCols - 1);
+    }
+  }
+
+  /** Notes changed stored content: array formulas reading it re-evaluate, spills it blocks or frees re-place. */
+  private touch(sh: SheetData, r0: number, c0: number, r1: number, c1: number): void {
+    if (this.arrays.size === 0) return;
+    this.touched.push({ sh, r0, c0, r1, c1 });
+    this.pending = true;
+  }
+
+  /** Evaluates what the engine holds and places array results. Every read of a computed value comes here first. */
+  settle(): void {
+    if (!this.pending || this.settling || !this.hf) return;
+    const hf = this.hf;
+    this.settling = true;
+    try {
+      for (let round = 0; ; round++) {
+        const changes = hf.isEvaluationSuspended() ? hf.resumeEvaluation() : [];
+        const touched = this.touched;
+        this.touched = [];
+        if (this.arrays.size === 0) break;
+        const work = this.arraysToUpdate(changes, touched, round === 0);
+        if (work.length === 0) break;
+        if (round >= 50) {
+          // Array results feeding each other in a circle never settle: Sheets shows #REF! for them.
+          for (const [st, sh] of work) {
+            st.result = '#REF!';
+            st.dirty = false;
+            this.place(st, sh);
+          }
+          if (hf.isEvaluationSuspended()) hf.resumeEvaluation();
+          this.touched = [];
+          break;
+        }
+        // Evaluate first (the engine is current), then place: placing writes values, a new batch.
+        for (const [st, sh] of work)
+          if (st.dirty) {
+            const { result, cause } = evaluateArray(hf, st.text, sh.hfId!);
+            st.result = result;
+            st.cause = cause;
+            st.dirty = false;
+          }
+        for (const [st, sh] of work) this.place(st, sh);
+        if (!hf.isEvaluationSuspended() && this.touched.length === 0) break;
+      }
+    } finally {
+      this.settling = false;
+      this.pending = false;
+    }
+  }
+
+  /** The array formulas a round must re-evaluate (inputs changed) or re-place (their area changed), in grid order. */
+  private arraysToUpdate(
+    changes: unknown[],
+    touched: Array<{ sh: SheetData; r0: number; c0: number; r1: number; c1: number }>,
+    firstRound: boolean,
+  ): Array<[SpillState, SheetData]> {
+    const cells = new Map<string, Array<[number, number]>>();
+    for (const ch of changes) {
+      const a = (ch as { address?: { sheet: number; row: number; col: number } }).address;
+      if (!a) continue;
+      const s = this.byHfId.get(a.sheet);
+      if (!s) continue;
+      const list = cells.get(s.name);
+      if (list) list.push([a.row, a.col]);
+      else cells.set(s.name, [[a.row, a.col]]);
+    }
+    const work: Array<[SpillState, SheetData]> = [];
+    for (const [st, sh] of this.arrays) {
+      if (!st.dirty && ((firstRound && st.dynamic) || this.depsHit(st, touched, cells))) st.dirty = true;
+      let replace = st.dirty;
+      if (!replace) {
+        const { rows, cols } = resultSize(st);
+        const r1 = st.r + Math.max(rows, st.hfRows) - 1;
+        const c1 = st.c + Math.max(cols, st.hfCols) - 1;
+        replace = touched.some((t) => t.sh === sh && t.r0 <= r1 && st.r <= t.r1 && t.c0 <= c1 && st.c <= t.c1);
+      }
+      if (replace) work.push([st, sh]);
+    }
+    const order = new Map(this.sheets.map((s, i) => [s, i]));
+    work.sort(([a, sa], [b, sb]) => (order.get(sa) ?? 0) - (order.get(sb) ?? 0) || a.r - b.r || a.c - b.c);
+    return work;
+  }
+
+  private depsHit(
+    st: SpillState,
+    touched: Array<{ sh: SheetData; r0: number; c0: number; r1: number; c1: number }>,
+    cells: Map<string, Array<[number, number]>>,
+  ): boolean {
+    for (const d of st.deps) {
+      for (const t of touched) if (t.sh.name === d.sheet && intersects(d, t.r0, t.c0, t.r1, t.c1)) return true;
+      const list = cells.get(d.sheet);
+      if (list) for (const [r, c] of list) if (r >= d.r0 && r <= d.r1 && c >= d.c0 && c <= d.c1) return true;
+    }
+    return false;
+  }
+
+  /** Puts an array result into the grid, or shows #REF! at the anchor when it cannot spill. */
+  private place(st: SpillState, sh: SheetData): void {
+    const { rows, cols } = resultSize(st);
+    const wasPlaced = st.placed;
+    const before = `${st.placed}:${st.hfRows}:${st.hfCols}:${st.error ?? ''}`;
+    st.error = undefined;
+    st.message = undefined;
+    if (rows > 1 || cols > 1) {
+      if (st.r + rows > sh.maxRows || st.c + cols > sh.maxColumns) {
+        st.error = '#REF!';
+        st.message = tooLongMessage(st.r + rows - sh.maxRows, st.c + cols - sh.maxColumns);
+      } else if (
+        st.deps.some((d) => d.sheet === sh.name && intersects(d, st.r, st.c, st.r + rows - 1, st.c + cols - 1))
+      ) {
+        st.error = '#REF!';
+        st.message = 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.';
+      } else {
+        const hit = this.blocker(sh, st, rows, cols);
+        if (hit) {
+          st.error = '#REF!';
+          st.message = blockedMessage(hit[0], hit[1]);
+        }
+      }
+    }
+    st.placed = !st.error && (rows > 1 || cols > 1);
+    if (st.placed !== wasPlaced) {
+      sh.placed = sh.placed.filter((x) => x !== st);
+      if (st.placed) sh.placed.push(st);
+    }
+    const newRows = st.placed ? rows : 1;
+    const newCols = st.placed ? cols : 1;
+    const spanRows = Math.max(st.hfRows, newRows);
+    const spanCols = Math.max(st.hfCols, newCols);
+    st.hfRows = newRows;
+    st.hfCols = newCols;
+    this.writeMirrors(sh, st.r, st.c, spanRows, spanCols, false);
+    // A changed footprint frees or takes cells other spills may want.
+    if (before !== `${st.placed}:${st.hfRows}:${st.hfCols}:${st.error ?? ''}`)
+      this.touch(sh, st.r, st.c, st.r + spanRows - 1, st.c + spanCols - 1);
+  }
+
+  /** The first cell of the would-be spill area (anchor aside) holding data or another spill, if any. */
+  private blocker(sh: SheetData, st: SpillState, rows: number, cols: number): [number, number] | undefined {
+    for (let r = st.r; r < st.r + rows; r++) {
+      const vr = sh.vals.rows[r];
+      const fr = sh.forms.rows[r];
+      if (!vr && !fr) continue;
+      for (let c = st.c; c < st.c + cols; c++) {
+        if (r === st.r && c === st.c) continue;
+        if (vr?.[c] !== undefined || fr?.[c] !== undefined) return [r, c];
+      }
+    }
+    for (const o of sh.placed) {
+      if (o === st) continue;
+      const { rows: orows, cols: ocols } = resultSize(o);
+      const r0 = Math.max(st.r, o.r);
+      const c0 = Math.max(st.c, o.c);
+      if (r0 <= Math.min(st.r + rows, o.r + orows) - 1 && c0 <= Math.min(st.c + cols, o.c + ocols) - 1) return [r0, c0];
+    }
+    return undefined;
+  }
+
+  /** Rewrites the engine's copy of an array's area (anchor and loaded columns) from the current placement. */
+  private writeMirrors(sh: SheetData, r0: number, c0: number, nr: number, nc: number, skipAnchor: boolean): void {
+    if (!this.hf || sh.hfId === undefined) return;
+    if (!skipAnchor) {
+      this.hfSet(sh, r0, c0, this.hfContent(sh, r0, c0));
+      if (!this.colLoaded(sh, c0)) sh.hfLoose.set(r0, c0, true);
+    }
+    for (let c = c0; c < c0 + nc; c++) {
+      if (!this.colLoaded(sh, c)) continue;
+      const top = c === c0 ? r0 + 1 : r0;
+      if (top > r0 + nr - 1) continue;
+      const block: RawCellContent[][] = [];
+      for (let r = top; r < r0 + nr; r++) block.push([this.hfContent(sh, r, c)]);
+      this.hfSet(sh, top, c, block);
+    }
+  }
+
+  /** The spilled value at a cell that is not an anchor, if a placed array covers it. */
+  private spilledCell(sh: SheetData, r: number, c: number): CellResult | undefined {
+    for (const st of sh.placed) {
+      if (r < st.r || c < st.c || (r === st.r && c === st.c) || typeof st.result === 'string') continue;
+      const row = st.result[r - st.r];
+      if (row && c - st.c < row.length) return row[c - st.c];
+    }
+    return undefined;
+  }
+
+  /** Bottom row / right column reached by placed spills (0-based), or -1. */
+  private spillBottom(sh: SheetData): number {
+    let b = -1;
+    for (const st of sh.placed) b = Math.max(b, st.r + resultSize(st).rows - 1);
+    return b;
+  }
+
+  private spillRight(sh: SheetData): number {
+    let b = -1;
+    for (const st of sh.placed) b = Math.max(b, st.c + resultSize(st).cols - 1);
+    return b;
+  }
+
+  /** Re-reads anchor positions after rows or columns moved, dropping anchors whose cells are gone. */
+  private rebuildArrays(sh: SheetData): void {
+    const seen = new Set<SpillState>();
+    const rows = sh.spills.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const st = row[c];
+        if (!st) continue;
+        st.r = r;
+        st.c = c;
+        seen.add(st);
+      }
+    }
+    for (const [st, s] of this.arrays) if (s === sh && !seen.has(st)) this.arrays.delete(st);
+    sh.placed = sh.placed.filter((st) => seen.has(st));
+  }
+
+  /** Takes every spill of a tab out of the grid and the engine (before rows or columns move under them). */
+  private unplaceAll(sh: SheetData): void {
+    for (const [st, s] of this.arrays) {
+      if (s !== sh || (!st.placed && st.hfRows === 1 && st.hfCols === 1)) continue;
+      const nr = st.hfRows;
+      const nc = st.hfCols;
+      st.placed = false;
+      sh.placed = sh.placed.filter((x) => x !== st);
+      st.hfRows = 1;
+      st.hfCols = 1;
+      st.dirty = true;
+      this.writeMirrors(sh, st.r, st.c, nr, nc, true);
+    }
+  }
+
+  /** Stamp of a range's contents for RangeCache: ranges holding formulas change with every engine write. */
+  private rangeStamp(id: number, r0: number, c0: number, r1: number, c1: number): string {
+    const sh = this.byHfId.get(id);
+    if (!sh || c1 - c0 > 64 || this.hasFormulas(sh, r0, c0, r1, c1)) return `e${this.epoch}`;
+    let s = `${sh.structVersion}`;
+    for (let c = c0; c <= c1; c++) s += `:${sh.colVersion[c] ?? 0}`;
+    return s;
+  }
+
+  private hasFormulas(sh: SheetData, r0: number, c0: number, r1: number, c1: number): boolean {
+    if (sh.formulaCount === 0) return false;
+    const rows = sh.forms.rows;
+    const end = Math.min(r1, rows.length - 1);
+    for (let r = r0; r <= end; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = c0; c <= c1 && c < row.length; c++) if (row[c]) return true;
+    }
+    return false;
   }
 
   // ---------- cell content ----------
@@ -640,13 +1067,14 @@ export class Book {
     if (!had) sh.formulaCount++;
     sh.forms.set(r, c, { text });
     sh.vals.set(r, c, undefined);
+    this.dropArray(sh, r, c);
     if (/\b(TODAY|NOW|RAND|RANDBETWEEN|INDIRECT)\s*\(/i.test(text)) this.hasVolatile = true;
     this.engine();
     if (!this.readsAnyTab && /\bINDIRECT\s*\(/i.test(text)) {
       this.readsAnyTab = true;
       for (const s of this.sheets) this.loadSheet(s);
     }
-    this.loadSheet(sh);
+    // The engine holds the formula cell itself (syncRect) and the columns it reads.
     this.loadDependencies(text, sh);
   }
 
@@ -654,7 +1082,7 @@ export class Book {
     if (sh.forms.get(r, c)) {
       sh.forms.set(r, c, undefined);
       sh.formulaCount--;
-      sh.spills.set(r, c, undefined);
+      this.dropArray(sh, r, c);
     }
     sh.vals.set(r, c, v);
   }
@@ -768,7 +1196,7 @@ export class Book {
           if (row[c]) {
             row[c] = undefined;
             sh.formulaCount--;
-            sh.spills.set(r, c, undefined);
+            this.dropArray(sh, r, c);
           }
         }
       }
@@ -801,12 +1229,22 @@ export class Book {
 
   /** Computed content of a cell: stored value, formula result, or spilled array element. */
   computed(sh: SheetData, r: number, c: number): { v: Scalar | undefined; kind: ValueKind } {
-    if (sh.formulaCount > 0 && sh.forms.get(r, c) && sh.hfId !== undefined && this.hf)
-      return this.engineValue(sh, r, c);
+    if (this.pending) this.settle();
+    if (sh.formulaCount > 0 && sh.forms.get(r, c) && sh.hfId !== undefined && this.hf) {
+      const st = sh.spills.get(r, c);
+      if (!st) return this.engineValue(sh, r, c);
+      if (st.cause !== undefined && typeof st.result === 'string') {
+        const notEmulated = notEmulatedMessage(st.cause as CellError);
+        if (notEmulated) throw new Error(notEmulated);
+      }
+      const a = anchorValue(st);
+      return { v: a.v, kind: a.kind };
+    }
     const v = sh.vals.get(r, c);
     if (v !== undefined) return { v, kind: 'number' };
-    if (sh.formulaCount > 0 && this.hf && sh.hfId !== undefined && this.spillBottom(sh).row >= r) {
-      return this.engineValue(sh, r, c);
+    if (sh.placed.length) {
+      const s = this.spilledCell(sh, r, c);
+      if (s) return { v: s.v, kind: s.kind };
     }
     return { v: undefined, kind: 'number' };
   }
@@ -873,6 +1311,7 @@ export class Book {
   evaluateFormula(text: string, sh: SheetData): unknown {
     const hf = this.engine();
     this.loadDependencies(text, sh);
+    this.settle();
     if (sh.hfId === undefined) return undefined;
     const t = this.translate(text.startsWith('=') ? text : `=${text}`, sh);
     const v = hf.calculateFormula(t, sh.hfId);
@@ -888,62 +1327,29 @@ export class Book {
     return sh.forms.get(r, c)?.text ?? '';
   }
 
-  /** Bottom-most row / right-most column reached by spilled array results on the tab. */
-  spillBottom(sh: SheetData): { row: number; col: number } {
-    if (!this.hf || sh.hfId === undefined || sh.formulaCount === 0) return { row: -1, col: -1 };
-    if (!this.spillCache || this.spillCache.version !== this.hfVersion) {
-      this.spillCache = { version: this.hfVersion, bottoms: new Map() };
-    }
-    const hit = this.spillCache.bottoms.get(sh);
-    if (hit) return hit;
-    let row = -1;
-    let col = -1;
-    const hf = this.hf;
-    const rows = sh.spills.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const line = rows[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        if (!line[c]) continue;
-        // HyperFormula reserves the predicted size (FILTER: its whole input); count only cells holding values.
-        let h = 1;
-        while (hf.getCellType({ sheet: sh.hfId, row: r + h, col: c }) === 'ARRAY') h++;
-        let w = 1;
-        while (hf.getCellType({ sheet: sh.hfId, row: r, col: c + w }) === 'ARRAY') w++;
-        let lastR = r;
-        let lastC = c;
-        for (let i = 0; i < h; i++)
-          for (let j = 0; j < w; j++) {
-            const v = hf.getCellValue({ sheet: sh.hfId, row: r + i, col: c + j });
-            if (v !== null && v !== '') {
-              if (r + i > lastR) lastR = r + i;
-              if (c + j > lastC) lastC = c + j;
-            }
-          }
-        row = Math.max(row, lastR);
-        col = Math.max(col, lastC);
-      }
-    }
-    const res = { row, col };
-    this.spillCache.bottoms.set(sh, res);
-    return res;
+  /** What Sheets tells about a cell showing #REF! because its array result could not spill, if it does. */
+  spillMessage(sh: SheetData, r: number, c: number): string | undefined {
+    if (this.pending) this.settle();
+    return sh.spills.get(r, c)?.message;
   }
 
-  /** 0-based index of the last row with content, or -1. */
+  /** 0-based index of the last row with content (spilled values count), or -1. */
   lastRow(sh: SheetData): number {
-    const spill = this.spillBottom(sh);
-    return Math.max(sh.vals.lastRow(), sh.forms.lastRow(), spill.row);
+    if (this.pending && sh.spills.rows.length) this.settle();
+    return Math.max(sh.vals.lastRow(), sh.forms.lastRow(), this.spillBottom(sh));
   }
 
   lastColumn(sh: SheetData): number {
-    const spill = this.spillBottom(sh);
-    return Math.max(sh.vals.lastColumn(), sh.forms.lastColumn(), spill.col);
+    if (this.pending && sh.spills.rows.length) this.settle();
+    return Math.max(sh.vals.lastColumn(), sh.forms.lastColumn(), this.spillRight(sh));
   }
 
   // ---------- structure ----------
 
   /** Applies a row or column change to one tab and everything that points into it. */
   structural(sh: SheetData, dim: 'row' | 'col', change: DimensionChange): void {
+    // Spills re-place after the change (Sheets re-expands them from their anchors).
+    this.unplaceAll(sh);
     const layers = sh.layers();
     const inheritFrom = change.kind === 'insert' ? (change.at > 0 ? change.at - 1 : undefined) : undefined;
     const formatLayers = new Set(sh.formatLayers());
@@ -989,14 +1395,21 @@ export class Book {
       for (const row of sh.forms.rows) if (row) for (const f of row) if (f) n++;
       sh.formulaCount = n;
     }
-    // References anywhere in the workbook that point into this tab.
+    // References anywhere in the workbook that point into this tab. The engine moves the references it holds the
+    // same way on inserts and deletes, so its copy is adjusted alike and re-sent only where the bounds of an open
+    // range ('A2:A') must follow the new tab size; after a move it is re-sent.
     this.eachFormula((host, _r, _c, f) => {
       const next = adjustFormula(f.text, host.name, sh.name, dim, change);
-      if (next !== f.text) f.text = next;
+      if (next !== f.text) {
+        f.text = next;
+        if (change.kind === 'move') f.hf = undefined;
+      }
+      if (f.hf !== undefined && change.kind !== 'move') f.hf = adjustFormula(f.hf, host.name, sh.name, dim, change);
     });
     if (this.hf && sh.hfId !== undefined) {
       const id = sh.hfId;
-      const hf = this.hf;
+      const hf = this.hfw();
+      sh.structVersion++;
       if (dim === 'row') {
         if (change.kind === 'insert') hf.addRows(id, [change.at, change.count]);
         else if (change.kind === 'delete') hf.removeRows(id, [change.at, change.count]);
@@ -1004,7 +1417,6 @@ export class Book {
       } else if (change.kind === 'insert') hf.addColumns(id, [change.at, change.count]);
       else if (change.kind === 'delete') hf.removeColumns(id, [change.at, change.count]);
       else hf.moveColumns(id, change.from, change.count, change.dest);
-      this.bump();
     }
     for (const t of this.tracked) {
       if (!t.alive || t.sheet !== sh) continue;
@@ -1046,8 +1458,9 @@ export class Book {
       loc.count = span[1] - span[0] + 1;
       return true;
     });
+    this.rebuildArrays(sh);
     this.resyncFormulas();
-    if (sh.formulaCount > 0) this.refreshSpills(sh, 0, 0, sh.forms.rows.length, Math.max(sh.forms.lastColumn() + 1, 0));
+    this.touch(sh, 0, 0, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   }
 
   /** Sorts rows r0..r0+nr-1 (columns c0..c0+nc-1 move together) by keys; formulas keep relative references. */
@@ -1071,7 +1484,9 @@ export class Book {
       return a - b;
     });
     const wholeRows = c0 === 0 && nc >= sh.maxColumns;
-    const layers = sh.layers();
+    this.unplaceAll(sh);
+    // The engine's own cells are rewritten below, not moved: where it holds formula cells stays as it is.
+    const layers = sh.layers().filter((l) => l !== sh.hfLoose);
     for (const l of layers) {
       if (wholeRows) {
         l.permuteRows(
@@ -1103,6 +1518,11 @@ export class Book {
           const f = sh.forms.get(r0 + i, c0 + j);
           if (f) f.hf = undefined;
         }
+      this.rebuildArrays(sh);
+      for (const [st, s] of this.arrays) {
+        const f = s === sh ? sh.forms.get(st.r, st.c) : undefined;
+        if (f) this.setArrayText(sh, st, f);
+      }
       this.syncRect(sh, r0, c0, nr, nc);
     }
     const rowMeta = this.metadata.filter(
@@ -1208,6 +1628,13 @@ export class Book {
 
   /** Told of every row/column change after the grid moved (conditional-format formulas follow their cells). */
   readonly structureListeners: Array<(sh: SheetData, dim: 'row' | 'col', change: DimensionChange) => void> = [];
+}
+
+/** Whether formula text mentions a named range (not as part of a longer name, a tab name or a function call). */
+function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_."'])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_(])`, 'i').test(
+    text,
+  );
 }
 
 function absA1(t: TrackedRange): string {
