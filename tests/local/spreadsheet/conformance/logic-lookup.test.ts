@@ -162,12 +162,16 @@ describe('INDIRECT (support.google.com/docs/answer/3093377)', () => {
     expect(s.sheet.getRange('Z1').getValue()).toBe(60);
   });
 
-  it('R1C1 text with is_A1_notation FALSE; a tab that does not exist is #REF!', () => {
+  it('whole columns and rows; R1C1 text with is_A1_notation FALSE; a tab that does not exist is #REF!', () => {
     const s = sheetWith([
       [1, 2],
       [3, 4],
     ]);
+    expect(s.value('=SUM(INDIRECT("B:B"))')).toBe(6);
+    expect(s.value('=SUM(INDIRECT("2:2"))')).toBe(7);
     expect(s.value('=INDIRECT("R2C1",FALSE)')).toBe(3);
+    // Relative to the formula's cell, Z1: one row down, 24 columns left is B2.
+    expect(s.value('=INDIRECT("R[1]C[-24]",FALSE)')).toBe(4);
     expect(s.value('=INDIRECT("Nowhere!A1")')).toBe('#REF!');
   });
 });
