@@ -280,32 +280,45 @@ run('the playground in a browser', () => {
 });
 
 run('the sample clinic in a browser', () => {
-  it('opens on the seeded clinic and saves the README screenshot', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-shot-'));
-    // A fixed date keeps the screenshot the same from run to run.
-    const args = parseArgs(
-      ['--data', path.join(dir, 'clinic.xlsx'), '--fresh', '--now', '2026-03-16T10:00', '--port', '0', '--no-open'],
-      {},
-    );
-    const started = await startPlayground(args, root, () => undefined);
-    const browser = await launch();
-    const { page } = browser;
-    try {
-      await page.goto(started.url);
-      await page.locator('.tab.active', { hasText: 'Клиенты' }).waitFor();
-      await page.locator('[data-testid="clock"][data-wall^="2026-03-16T10:"]').waitFor();
-      await page.locator('[data-cell="A2"]').filter({ hasText: /\S/ }).waitFor();
-      expect(await page.locator('.grid-scroller [role="row"]').count()).toBeGreaterThan(20);
-      await page.locator('[data-cell="A4"]').click();
-      await menu(page, 'Карточка клиента');
-      await sidebar(page).locator('main').filter({ hasText: /\S/ }).waitFor();
-      await page.waitForTimeout(800);
-      mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true });
-      await page.screenshot({ path: path.join(root, 'docs/screenshots/playground.png') });
-    } finally {
-      await browser.close();
-      await started.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  const LANGS = [
+    { lang: 'ru', file: 'playground.png', clients: 'Клиенты', menu: 'Картотека', card: 'Карточка клиента' },
+    { lang: 'en', file: 'playground-en.png', clients: 'Clients', menu: 'Kartoteka', card: 'Client card' },
+  ] as const;
+
+  for (const shot of LANGS) {
+    it(`opens on the seeded ${shot.lang} clinic and saves the README screenshot ${shot.file}`, async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-shot-'));
+      // A fixed date keeps the screenshot the same from run to run.
+      const args = parseArgs(
+        [
+          ...['--data', path.join(dir, 'clinic.xlsx'), '--lang', shot.lang, '--fresh', '--now', '2026-03-16T10:00'],
+          ...['--port', '0', '--no-open'],
+        ],
+        {},
+      );
+      const started = await startPlayground(args, root, () => undefined);
+      const browser = await launch();
+      const { page } = browser;
+      try {
+        await page.goto(started.url);
+        await page.locator('.tab.active', { hasText: shot.clients }).waitFor();
+        await page.locator('[data-testid="clock"][data-wall^="2026-03-16T10:"]').waitFor();
+        await page.locator('[data-cell="A2"]').filter({ hasText: /\S/ }).waitFor();
+        expect(await page.locator('.grid-scroller [role="row"]').count()).toBeGreaterThan(20);
+        await page.locator('[data-cell="A4"]').click();
+        await page.getByRole('button', { name: shot.menu, exact: true }).click();
+        await page.getByRole('menuitem', { name: shot.card }).click();
+        await sidebar(page).locator('main').filter({ hasText: /\S/ }).waitFor();
+        // The card sidebar is 300 px wide, as in Sheets.
+        expect(Math.round((await page.locator('aside.sidebar').boundingBox())!.width)).toBe(300);
+        await page.waitForTimeout(800);
+        mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true });
+        await page.screenshot({ path: path.join(root, 'docs/screenshots', shot.file) });
+      } finally {
+        await browser.close();
+        await started.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

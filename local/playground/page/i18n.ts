@@ -71,6 +71,7 @@ const RU = {
   triggerKind: { clock: 'по времени', installable: 'устанавливаемый', simple: 'простой' } as Record<string, string>,
   asUser: (owner: string) => `от имени ${owner}`,
   completed: 'выполнено',
+  seconds: 'с',
   failed: 'ошибка',
 };
 
@@ -134,6 +135,7 @@ const EN: typeof RU = {
   triggerKind: { clock: 'time-driven', installable: 'installable', simple: 'simple' },
   asUser: (owner: string) => `as ${owner}`,
   completed: 'completed',
+  seconds: 's',
   failed: 'failed',
 };
 
@@ -147,19 +149,22 @@ export function problemText(problem: Problem | undefined, fallback: string): str
 }
 
 /** A date and time as the sheet's language writes it, in the sheet's zone. */
+// 16.03.2026, 09:00 in Russian; 3/16/2026, 9:00 AM in English.
+const digits = lang === 'ru' ? '2-digit' : 'numeric';
+
 export function dateTime(iso: string, timeZone: string, weekday = false): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(intlLocale, {
     timeZone,
     ...(weekday ? { weekday: 'short' } : {}),
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
+    month: digits,
+    day: digits,
+    hour: digits,
     minute: '2-digit',
   }).format(new Date(iso));
 }
 
 export function time(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale, { timeZone, hour: digits, minute: '2-digit' }).format(new Date(iso));
 }

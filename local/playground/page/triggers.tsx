@@ -1,9 +1,11 @@
 // What the triggers did: a notice after the clock moves (or a trigger fails) and the log of recent trigger runs.
 import type { TriggerRun } from './api';
-import { dateTime, t, time } from './i18n';
+import { dateTime, intlLocale, t, time } from './i18n';
 
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const digits = ms < 10_000 ? 1 : 0;
+  const n = new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${n.format(ms / 1000)} ${t.seconds}`;
 }
 
 function Run({ run, timeZone, withDate }: { run: TriggerRun; timeZone: string; withDate?: boolean }) {
