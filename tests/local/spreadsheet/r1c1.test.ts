@@ -88,7 +88,7 @@ describe('R1C1 formulas', () => {
       ['=R[0]C[1]', null],
       ['=SUM(R1C[0]:R[-1]C[0])', '=C[5]:C[5]'],
     ]);
-    report.getRange('D4:E5').setFormulasR1C1(r1c1.map((row) => row.map((f) => f ?? '')));
+    report.getRange('D4:E5').setFormulasR1C1(r1c1.map((row: Array<string | null>) => row.map((f) => f ?? '')));
     expect(report.getRange('D4:E5').getFormulas()).toEqual([
       ['=E4', ''],
       ['=SUM(D$1:D4)', '=J:J'],
