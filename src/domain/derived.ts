@@ -71,13 +71,17 @@ export function deriveAll(
   return out;
 }
 
-export function sameDerived(a: Derived, b: Derived): boolean {
-  return (
-    a.purchases === b.purchases &&
-    a.totalSpent === b.totalSpent &&
-    a.lastContactOn === b.lastContactOn &&
-    a.lastPurchaseOn === b.lastPurchaseOn &&
-    a.frequency === b.frequency &&
-    a.loyaltyPoints === b.loyaltyPoints
-  );
+/** The counted facts only (purchases, total, last dates): frequency and points follow from them and the rules. */
+export const FACT_KEYS = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn'] as const;
+
+export function sameFacts(a: Derived, b: Derived): boolean {
+  return FACT_KEYS.every((k) => a[k] === b[k]);
+}
+
+/**
+ * What frequency and points are computed with besides the facts: the Settings threshold and percent, and the
+ * language of the frequency labels. Cards written under the same rules need no check of those two columns.
+ */
+export function derivedRules(settings: SettingsData, lang: string): string {
+  return `${settings.values.regularPurchases}|${settings.values.loyaltyPercent}|${lang}`;
 }

@@ -2,10 +2,10 @@
 import {
   bothWordsPattern,
   combine,
-  digitsPattern,
   escapeRegex,
   type FindPattern,
   nameWordAlternatives,
+  phoneDigitsPattern,
   wholeWordPattern,
 } from './findPattern';
 import { isPatronymic, nameTokens } from './normalize/name';
@@ -159,7 +159,7 @@ export function duplicateFindPattern(candidate: DuplicateCandidate): FindPattern
   const parts: Parameters<typeof combine>[0] = [];
   // The number before any extension ('… доб. 12', '… ext. 12'), as phone match keys compare it.
   const phone = phoneKey(String(candidate.phone ?? '').split(/ext|доб|#|x/i)[0]);
-  if (phone) parts.push({ field: 'phone', pattern: digitsPattern(phone.slice(-NATIONAL_DIGITS)) });
+  if (phone) parts.push({ field: 'phone', pattern: phoneDigitsPattern(phone.slice(-NATIONAL_DIGITS)) });
   const email = emailKey(candidate.email);
   if (email) parts.push({ field: 'email', pattern: `^\\s*${escapeRegex(email)}\\s*$` });
   const words = nameTokens(candidate.fullName ?? '');

@@ -31,9 +31,28 @@ export function digitsPattern(digits: string): string {
   return digits.split('').join('\\D*');
 }
 
+/**
+ * Phone digits in a cell: never right after a letter, so 'Петров1234' in a name does not match '1234' (a phone's
+ * digits follow '+', a space, a bracket or another digit).
+ */
+export function phoneDigitsPattern(digits: string): string {
+  return `(?:^|[^a-zа-яё])${digitsPattern(digits)}`;
+}
+
+/** A pattern that only matches a cell without '@': names and phones, never an email. */
+export function withoutAt(pattern: string): string {
+  return `^[^@]*(?:${pattern})[^@]*$`;
+}
+
+/** A fragment of an email: the cell must hold an '@' (names and phones never do). */
+export function emailFragmentPattern(fragment: string): string {
+  const text = escapeRegex(fragment);
+  return fragment.includes('@') ? text : `${text}.*@|@.*${text}`;
+}
+
 /** A name word starting with this prefix. */
 export function wordPrefixPattern(prefix: string): string {
-  return `${WORD_START}${literal(prefix)}`;
+  return withoutAt(`${WORD_START}${literal(prefix)}`);
 }
 
 /** Every spelling at most one edit from `word` (insert, delete, replace or swap neighbours), as alternatives. */
@@ -63,14 +82,14 @@ export function nameWordAlternatives(word: string): string[] {
 
 /** A whole name word among `alternatives`. */
 export function wholeWordPattern(alternatives: string[]): string {
-  return `${WORD_START}(?:${alternatives.join('|')})${WORD_END}`;
+  return withoutAt(`${WORD_START}(?:${alternatives.join('|')})${WORD_END}`);
 }
 
 /** Two whole words in either order: A … B or B … A. */
 export function bothWordsPattern(a: string[], b: string[]): string {
   const gap = `(?:${NOT_WORD}|${NOT_WORD}.*${NOT_WORD})`;
   const one = (x: string[], y: string[]) => `${WORD_START}(?:${x.join('|')})${gap}(?:${y.join('|')})${WORD_END}`;
-  return `${one(a, b)}|${one(b, a)}`;
+  return withoutAt(`${one(a, b)}|${one(b, a)}`);
 }
 
 /** Joins per-field patterns into one (empty parts dropped); null when nothing is searched. */

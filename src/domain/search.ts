@@ -1,5 +1,12 @@
 // Quick client search for the sidebar: by id, phone fragment, email or name words, ranked and fast on 100k cards.
-import { combine, digitsPattern, escapeRegex, type FindPattern, wordPrefixPattern } from './findPattern';
+import {
+  combine,
+  emailFragmentPattern,
+  escapeRegex,
+  type FindPattern,
+  phoneDigitsPattern,
+  wordPrefixPattern,
+} from './findPattern';
 import { nameTokens } from './normalize/name';
 
 export type SearchField = 'id' | 'phone' | 'email' | 'name';
@@ -222,19 +229,25 @@ export function searchFindPattern(query: string): FindPattern | null {
   const qId = idKey(q);
   if (/^[a-z]{1,3}-?\d+$/.test(qId))
     parts.push({ field: 'id', pattern: `^${[...qId].map((ch) => ID_LETTER[ch] ?? escapeRegex(ch)).join('')}$` });
-  if (/^\d+$/.test(q)) parts.push({ field: 'id', pattern: `(?:^|\\D)0*${q.replace(/^0+(?=\d)/, '')}$` });
+  // The number of an ID ('123' for C-000123): the digits end the cell, after no other digit or '+' (not a phone).
+  if (/^\d+$/.test(q)) parts.push({ field: 'id', pattern: `^[^0-9+]*0*${q.replace(/^0+(?=\d)/, '')}$` });
   const isPhoneQuery = /^[\d\s()+\-.]+$/.test(q);
   const digits = isPhoneQuery ? q.replace(/\D/g, '') : '';
   if (digits.length >= MIN_PHONE_FRAGMENT)
-    for (const p of phoneVariants(digits)) parts.push({ field: 'phone', pattern: digitsPattern(p) });
-  if (!isPhoneQuery && !/\s/.test(q)) parts.push({ field: 'email', pattern: escapeRegex(q) });
+    for (const p of phoneVariants(digits)) parts.push({ field: 'phone', pattern: phoneDigitsPattern(p) });
+  if (!isPhoneQuery && !/\s/.test(q)) parts.push({ field: 'email', pattern: emailFragmentPattern(q) });
   const tokens = isPhoneQuery ? [] : nameTokens(q);
   if (tokens.length) {
-    // Every word must start a name word (or, for 3+ digits, be in the phone): the longest is the sharpest filter.
-    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-    parts.push({ field: 'fullName', pattern: wordPrefixPattern(longest) });
-    if (/^\d+$/.test(longest) && longest.length >= MIN_PHONE_FRAGMENT)
-      for (const p of phoneVariants(longest)) parts.push({ field: 'phone', pattern: digitsPattern(p) });
+    // Every word must start a name word; a word of 3+ digits may be in the phone instead. The longest word that
+    // can only be in the name is the sharpest filter (unless it is a letter or two, like the C of an ID), else the
+    // longest word, in the name or the phone.
+    const longest = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const digitWord = (t: string) => /^\d+$/.test(t) && t.length >= MIN_PHONE_FRAGMENT;
+    const nameOnly = longest(tokens.filter((t) => !digitWord(t)));
+    const word = nameOnly.length >= 3 ? nameOnly : longest(tokens);
+    parts.push({ field: 'fullName', pattern: wordPrefixPattern(word) });
+    if (digitWord(word))
+      for (const p of phoneVariants(word)) parts.push({ field: 'phone', pattern: phoneDigitsPattern(p) });
   }
   return combine(parts);
 }

@@ -1,12 +1,11 @@
 // Recomputes every client's totals from the whole journal (rows typed by hand included), gives IDs to rows typed
 // by hand, back-fills first dates and the "client" stage from the journal, and refreshes the row hints.
 import { backfillFromJournal, type CardValues, derivedOf, derivedValues } from '../domain/card';
-import { applyFact, type Derived, EMPTY_DERIVED, sameDerived } from '../domain/derived';
-import { DERIVED_KEYS } from '../domain/fields';
+import { applyFact, type Derived, derivedRules, EMPTY_DERIVED, FACT_KEYS, sameFacts } from '../domain/derived';
 import { largestIdNumber } from '../domain/ids';
 import { addFirstDates, type FirstDates, factOf, kindReader } from '../domain/journal';
 import { t } from '../i18n';
-import { withDocumentLock } from '../services/env';
+import { readJsonProp, withDocumentLock, writeJsonProp } from '../services/env';
 import { healIdCounter, reserveIds } from '../services/ids';
 import type { RecomputeSummary } from '../shared/api';
 import { readColumns, rememberHints } from '../sheets/clients';
@@ -35,12 +34,20 @@ function journalTotals(ctx: Ctx, known: Set<string>) {
   return { totals, first, unknownClientRows, journalRows: journal.count };
 }
 
-/** Writes only the cells that change; returns the summary the menu and the nightly run show. */
+const RULES_PROP = 'derivedRules';
+
+/**
+ * Writes only the cells that change; returns the summary the menu and the nightly run show. Frequency and points
+ * are not read: they are rewritten for the cards whose facts change, and for every card when their rules (the
+ * Settings threshold and percent, the labels' language) changed since the last run.
+ */
 export function recompute(ctx: Ctx): RecomputeSummary {
-  const keys = ['id', 'fullName', 'stage', 'firstContactOn', 'firstPurchaseOn', ...DERIVED_KEYS];
+  const keys = ['id', 'fullName', 'stage', 'firstContactOn', 'firstPurchaseOn', ...FACT_KEYS];
   const scan = readColumns(ctx.ss, keys, ctx.timeZone);
   const known = new Set(scan.rows.map((r) => String(r.id)).filter(Boolean));
   const { totals, first, unknownClientRows, journalRows } = journalTotals(ctx, known);
+  const rules = derivedRules(ctx.settings, ctx.lang);
+  const rulesChanged = readJsonProp<string>(RULES_PROP) !== rules;
   // Heal the ID counter (a copied sheet starts without document properties): never below the largest ID present.
   healIdCounter(largestIdNumber(known));
   const unnamed = scan.rows.filter((r) => !r.id && String(r.fullName ?? '').trim());
@@ -54,13 +61,15 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     const id = String(assigned ?? r.id);
     if (!id) continue;
     const d = totals.get(id) ?? EMPTY_DERIVED;
-    // A blank total cell is filled even when the total is zero; frequency stays blank for no purchases.
-    const blank = DERIVED_KEYS.some((k) => k !== 'frequency' && r[k] === '' && d[k] !== '');
-    if (!sameDerived(derivedOf(r), d) || blank) Object.assign(patch, derivedValues(ctx.lang, d));
+    // A blank total cell is filled even when the total is zero.
+    const blank = FACT_KEYS.some((k) => r[k] === '' && d[k] !== '');
+    if (rulesChanged || assigned || blank || !sameFacts(derivedOf(r), d))
+      Object.assign(patch, derivedValues(ctx.lang, d));
     Object.assign(patch, backfillFromJournal(ctx.settings, r, first.get(id), d.purchases));
     if (Object.keys(patch).length) updates.push({ row: r.row, patch });
   }
-  writePatches(scan.tab, updates, ctx.timeZone);
+  writePatches(scan.tab, updates, ctx.timeZone, new Map(scan.rows.map((r) => [r.row, r])));
+  if (rulesChanged) writeJsonProp(RULES_PROP, rules);
   rememberHints(
     scan.rows.map((r) => [newId.get(r.row) ?? String(r.id), r.row, String(r.fullName)]),
     true,

@@ -24,9 +24,12 @@ export function isTriggerOwner(user: string): boolean {
   return !owner || owner === user;
 }
 
+/**
+ * This user's triggers of these handlers. getProjectTriggers, not getUserTriggers(spreadsheet): the latter leaves
+ * out time-driven triggers (their source is the clock), so a second setup would add a second nightly run.
+ */
 function userTriggers(handlers: readonly string[]): GoogleAppsScript.Script.Trigger[] {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return ScriptApp.getUserTriggers(ss).filter((tr) => handlers.includes(tr.getHandlerFunction()));
+  return ScriptApp.getProjectTriggers().filter((tr) => handlers.includes(tr.getHandlerFunction()));
 }
 
 function create(handler: string, schedule: FixedSchedule, timeZone: string): void {
@@ -57,8 +60,12 @@ export interface TriggerEnv {
  * Installs the triggers setup owns, for the current user. A teammate's second setup leaves the owner's set alone
  * (and says who owns it); the owner's own setup replaces theirs. Returns a sentence for the setup summary.
  */
-export function installSetupTriggers(lang: Lang, env: TriggerEnv): string {
-  const specs = TRIGGER_REGISTRY.filter((s) => s.installedBy === 'setup');
+export function installSetupTriggers(
+  lang: Lang,
+  env: TriggerEnv,
+  registry: readonly TriggerSpec[] = TRIGGER_REGISTRY,
+): string {
+  const specs = registry.filter((s) => s.installedBy === 'setup');
   const mine = userTriggers(specs.map((s) => s.handler));
   const owner = triggerOwner();
   if (!mine.length && owner && owner !== env.user) return t(lang, 'setup.triggersOwnedBy', { owner });

@@ -7,8 +7,10 @@ import { clientField, rememberedRowCount } from './clients';
 import { a1, columnsOf, type Layout } from './layout';
 import type { RowAt } from './records';
 
-// A block is sized to the hits still unread (four rows per hit, at least 20) and never taller than this.
-const MAX_BLOCK_ROWS = 2000;
+// A block is sized to the hits still unread (ten rows per hit, at least 200: another round costs three calls,
+// as much as 750 cells) and never taller than this.
+const MIN_BLOCK_ROWS = 200;
+const MAX_BLOCK_ROWS = 3000;
 // Each further block or skipped hit costs calls: stop after this many and rank what was found.
 const MAX_ROUNDS = 8;
 
@@ -69,7 +71,7 @@ export function findClientRows(
       continue;
     }
     if (bound < start) bound = hits[hits.length - 1].getRow();
-    const end = Math.min(start + Math.min(Math.max((hits.length - k) * 4, 20), MAX_BLOCK_ROWS) - 1, bound);
+    const end = Math.min(start + Math.min(Math.max((hits.length - k) * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS) - 1, bound);
     let grid: unknown[][];
     try {
       grid = ss.getRange(a1(layout.sheetName, start, r0, end, r1)).getValues();

@@ -146,19 +146,30 @@ export function appendRecord(tab: RecordsTab, record: Row, tz: string): void {
   tab.sheet.appendRow(recordCells(tab, record, tz));
 }
 
+/** The tab with its headers checked against the cached layout (one read of row 1); re-read when they moved. */
+export function verifiedTab(tab: RecordsTab): RecordsTab {
+  const width = Math.max(tab.layout.lastColumn, layoutWidth(tab.layout));
+  const header = tab.sheet.getRange(1, 1, 1, width).getValues()[0];
+  if (headersMatch(tab.layout, 1, header)) return tab;
+  return reopenTab(tab.sheet.getParent(), tab.def);
+}
+
 /**
- * Appends records below the last row in one write (the grid grows by one insertRowsAfter when it is full).
- * Returns the row of the first record.
+ * Appends records below the last row in one write (the grid grows by one insertRowsAfter when it is full), after
+ * checking the headers, so a block never lands under columns people moved. Returns the row of the first record.
  */
 export function appendRecords(tab: RecordsTab, records: Row[], tz: string): number {
   const { sheet } = tab;
   const lastRow = Math.max(sheet.getLastRow(), 1);
   if (!records.length) return lastRow + 1;
-  const width = layoutWidth(tab.layout);
+  const target = verifiedTab(tab);
+  const width = layoutWidth(target.layout);
   const maxRows = sheet.getMaxRows();
   const needed = lastRow + records.length;
   if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  sheet.getRange(lastRow + 1, 1, records.length, width).setValues(records.map((r) => recordCells(tab, r, tz, width)));
+  sheet
+    .getRange(lastRow + 1, 1, records.length, width)
+    .setValues(records.map((r) => recordCells(target, r, tz, width)));
   return lastRow + 1;
 }
 
@@ -194,25 +205,81 @@ export function writeFields(tab: RecordsTab, row: number, patch: Row, tz: string
   updateRecords(tab, row, [patch], keys, tz);
 }
 
+// What a call and a cell cost (local/README.md): choosing between one tall write and several short ones.
+const CALL_COST = 5;
+const CELL_COST = 0.02;
+// More runs of changed rows than this in one column: read the span back and write it once instead.
+const MAX_RUNS = 100;
+
+/** Cells of one column from row `first` down (a piece of a rectangle write). */
+type Piece = { first: number; cells: unknown[] };
+
 /**
- * Sparse updates (a patch per row, rows anywhere): per changed column, the rows between the first and the last
- * change are read back and written in one go, so cells between the changes keep what they hold now.
+ * Sparse updates (a patch per row, rows anywhere), written column by column in as few rectangles as cost less:
+ * - each run of changed rows is written as it is, so no cell between changes is touched;
+ * - for a column the add-on owns (computed) that the caller read (`current`: the rows as read), the rows from the
+ *   first to the last change may be written in one go instead, unchanged rows from what was read, when one tall
+ *   write costs less than many short ones;
+ * - a column changed in very many scattered runs is read back over its span and written once.
+ * Neighbouring columns changed in the same rows go out as one rectangle.
  */
-export function writePatches(tab: RecordsTab, updates: Array<{ row: number; patch: Row }>, tz: string): void {
-  if (!updates.length) return;
-  const keys = [...new Set(updates.flatMap((u) => Object.keys(u.patch)))];
-  const minRow = Math.min(...updates.map((u) => u.row));
-  const maxRow = Math.max(...updates.map((u) => u.row));
-  const keyAt = new Map(Object.entries(tab.layout.columns).map(([k, c]) => [c, k]));
-  for (const [first, count] of runs(columnsOf(tab.layout, keys))) {
-    const range = tab.sheet.getRange(minRow, first, maxRow - minRow + 1, count);
-    const grid = range.getValues();
-    for (const u of updates) {
-      for (let c = first; c < first + count; c++) {
-        const key = keyAt.get(c);
-        if (key && key in u.patch) grid[u.row - minRow][c - first] = toCell(fieldOf(tab.def, key), u.patch[key], tz);
-      }
+export function writePatches(
+  tab: RecordsTab,
+  updates: Array<{ row: number; patch: Row }>,
+  tz: string,
+  current?: Map<number, Row>,
+): void {
+  const changes = new Map<string, Map<number, unknown>>();
+  for (const u of updates) {
+    for (const [key, value] of Object.entries(u.patch)) {
+      if (!tab.layout.columns[key]) continue;
+      if (!changes.has(key)) changes.set(key, new Map());
+      changes.get(key)!.set(u.row, value);
     }
-    range.setValues(grid);
+  }
+  const planned: Array<{ column: number; pieces: Piece[] }> = [];
+  for (const [key, byRow] of changes) {
+    const field = fieldOf(tab.def, key);
+    const cell = (v: unknown) => toCell(field, v, tz);
+    const rows = [...byRow.keys()].sort((a, b) => a - b);
+    const column = tab.layout.columns[key];
+    const pieces = runs(rows).map(
+      ([first, count]): Piece => ({
+        first,
+        cells: Array.from({ length: count }, (_, i) => cell(byRow.get(first + i))),
+      }),
+    );
+    const span = rows[rows.length - 1] - rows[0] + 1;
+    const known = current && field.computed && rows.every((r) => current.has(r));
+    if (known && CALL_COST + span * CELL_COST < pieces.length * CALL_COST + rows.length * CELL_COST) {
+      const cells = Array.from({ length: span }, (_, i) => {
+        const r = rows[0] + i;
+        return byRow.has(r) ? cell(byRow.get(r)) : cell(current.get(r)?.[key] ?? '');
+      });
+      planned.push({ column, pieces: [{ first: rows[0], cells }] });
+    } else if (pieces.length > MAX_RUNS) {
+      const range = tab.sheet.getRange(rows[0], column, span, 1);
+      const grid = range.getValues();
+      for (const r of rows) grid[r - rows[0]][0] = cell(byRow.get(r));
+      range.setValues(grid);
+    } else planned.push({ column, pieces });
+  }
+  // Neighbouring columns whose pieces cover the same rows are written together.
+  planned.sort((a, b) => a.column - b.column);
+  const sameRows = (a: Piece[], b: Piece[]) =>
+    a.length === b.length && a.every((p, i) => p.first === b[i].first && p.cells.length === b[i].cells.length);
+  for (let i = 0; i < planned.length; ) {
+    let j = i + 1;
+    while (
+      j < planned.length &&
+      planned[j].column === planned[j - 1].column + 1 &&
+      sameRows(planned[j].pieces, planned[i].pieces)
+    )
+      j++;
+    planned[i].pieces.forEach((piece, p) => {
+      const grid = piece.cells.map((_, r) => planned.slice(i, j).map((col) => col.pieces[p].cells[r]));
+      tab.sheet.getRange(piece.first, planned[i].column, piece.cells.length, j - i).setValues(grid);
+    });
+    i = j;
   }
 }

@@ -22,6 +22,7 @@ import {
   type RenderEnv,
   type SettingsTabSpec,
   TAB_REGISTRY,
+  type TabSpec,
 } from '../domain/tabs';
 import { type Lang, type MessageKey, t } from '../i18n';
 import { rebuildGenerated } from './generated';
@@ -375,12 +376,12 @@ function renderEnv(ctx: SetupContext, settings: SettingsData, tabs: RecordsTab[]
  * table-like settings get their columns, the Settings tab its values and lists; then formats, validation and
  * protection; generated tabs last, rebuilt from the tabs they read.
  */
-export function setupTabs(ctx: SetupContext): SetupResult {
+export function setupTabs(ctx: SetupContext, registry: readonly TabSpec[] = TAB_REGISTRY): SetupResult {
   const result: SetupResult = { created: [], columnsAdded: [], validationsApplied: 0, protections: 0 };
   const tables: Array<{ tab: RecordsTab & { created: boolean }; spec: RecordsTabSpec | SettingsTabSpec }> = [];
   const generated: Array<{ spec: GeneratedTabSpec; index: number }> = [];
   let settingsSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
-  TAB_REGISTRY.forEach((spec, index) => {
+  registry.forEach((spec, index) => {
     if (spec.kind === 'generated') generated.push({ spec, index });
     else if (spec.kind === 'records' || spec.fields)
       tables.push({ tab: ensureRecordTab(ctx, spec as TabDef, index, result), spec });

@@ -1,5 +1,13 @@
 // Derived card fields: purchases, total, last dates, frequency class and points, in full and incrementally.
-import { applyFact, deriveAll, EMPTY_DERIVED, frequencyOf, isPurchase } from '../../src/domain/derived';
+import {
+  applyFact,
+  deriveAll,
+  derivedRules,
+  EMPTY_DERIVED,
+  frequencyOf,
+  isPurchase,
+  sameFacts,
+} from '../../src/domain/derived';
 import { defaultSettings } from '../../src/domain/settings';
 
 const s = defaultSettings('ru', 'ru_RU');
@@ -39,5 +47,21 @@ describe('derived fields', () => {
     let inc = EMPTY_DERIVED;
     for (const f of [...facts].reverse().filter((f) => f.clientId === 'C-000001')) inc = applyFact(inc, f, s);
     expect(inc).toEqual(all.get('C-000001'));
+  });
+});
+
+describe('what recompute compares', () => {
+  it('compares the counted facts only; frequency and points follow from them and the rules', () => {
+    const a = applyFact(EMPTY_DERIVED, { at: '2026-03-01', kind: 'purchase', amount: 100 }, s);
+    expect(sameFacts(a, { ...a, frequency: 'regular', loyaltyPoints: 999 })).toBe(true);
+    expect(sameFacts(a, { ...a, totalSpent: 101 })).toBe(false);
+  });
+
+  it('knows when the rules of frequency and points changed: threshold, percent or the labels language', () => {
+    const base = derivedRules(s, 'ru');
+    expect(derivedRules({ ...s, values: { ...s.values, regularPurchases: 5 } }, 'ru')).not.toBe(base);
+    expect(derivedRules({ ...s, values: { ...s.values, loyaltyPercent: 7 } }, 'ru')).not.toBe(base);
+    expect(derivedRules(s, 'en')).not.toBe(base);
+    expect(derivedRules({ ...s, values: { ...s.values, atRiskDays: 30 } }, 'ru')).toBe(base);
   });
 });

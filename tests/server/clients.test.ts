@@ -411,6 +411,23 @@ describe('cost in Spreadsheet calls', () => {
     expect(logCalls).toBeLessThanOrEqual(6);
     console.log(`${n} clients: addClient ${addCalls} calls, logContact ${logCalls} calls`);
   });
+
+  it.each([1000, 100000])('searchClients and checkDuplicates cost at most 8 each with %i clients', (n) => {
+    const { wb, addon } = setUpWorkbook('ru');
+    fill(wb, n);
+    addon.call('recomputeClients');
+    wb.resetCalls();
+    const search = addon.call('searchClients', '900 000 12') as any;
+    const searchCalls = spreadsheetCalls(wb.calls);
+    expect(search.hits.length).toBe(n >= 1300 ? 20 : 0);
+    wb.resetCalls();
+    const dup = addon.call('checkDuplicates', { fullName: 'Номер7 Клиент', phone: '+7 900 000-00-42' }) as any;
+    const dupCalls = spreadsheetCalls(wb.calls);
+    expect(dup.duplicates.map((d: any) => d.id)).toEqual(expect.arrayContaining(['C-000042', 'C-000007']));
+    expect(searchCalls).toBeLessThanOrEqual(8);
+    expect(dupCalls).toBeLessThanOrEqual(8);
+    console.log(`${n} clients: searchClients ${searchCalls} calls, checkDuplicates ${dupCalls} calls`);
+  });
 });
 
 describe('the nightly job', () => {
