@@ -1,6 +1,6 @@
-// Sheets' array functions whose signatures or semantics differ from HyperFormula's: SORT (sort_column/is_ascending
-// pairs, a column index or an outside range), SORTN (display_ties_mode) and UNIQUE (case-sensitive, by_column,
-// exactly_once).
+// Sheets' array functions whose signatures or semantics differ from HyperFormula's or that it lacks: SORT
+// (sort_column/is_ascending pairs, a column index or an outside range), SORTN (display_ties_mode), UNIQUE
+// (case-sensitive, by_column, exactly_once), CHOOSECOLS and CHOOSEROWS.
 
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import { compareForSort, grid, isError, notEmulated, raw, uniqueKey } from './fn-values';
@@ -156,6 +156,48 @@ export class SheetsArrayFunctions extends FunctionPlugin {
     );
   }
 
+  /** CHOOSECOLS(array, col_num1, …): columns by 1-based index, negative from the right (answer/13197914). */
+  choosecols(ast: any, state: any) {
+    return this.runFunction(ast.args, state, this.metadata('CHOOSECOLS'), (range: unknown, ...nums: unknown[]) =>
+      this.choose(grid(range), nums, 'CHOOSECOLS', true),
+    );
+  }
+
+  /** CHOOSEROWS(array, row_num1, …): rows by 1-based index, negative from the bottom. */
+  chooserows(ast: any, state: any) {
+    return this.runFunction(ast.args, state, this.metadata('CHOOSEROWS'), (range: unknown, ...nums: unknown[]) =>
+      this.choose(grid(range), nums, 'CHOOSEROWS', false),
+    );
+  }
+
+  private choose(rows: unknown[][], nums: unknown[], fn: string, columns: boolean) {
+    const size = columns ? (rows[0]?.length ?? 0) : rows.length;
+    const picked: number[] = [];
+    for (const n of nums) {
+      if (n === undefined) continue;
+      if (isError(n)) return n;
+      const i = Math.trunc(Number(raw(n)));
+      if (!Number.isFinite(i) || i === 0 || Math.abs(i) > size)
+        return new CellError(ErrorType.VALUE, `${fn} index ${String(raw(n))} is out of range 1 to ${size}.`);
+      picked.push(i > 0 ? i - 1 : size + i);
+    }
+    if (picked.length === 0 || size === 0) return new CellError(ErrorType.NA, `Wrong number of arguments to ${fn}.`);
+    const out = columns ? rows.map((r) => picked.map((j) => r[j])) : picked.map((i) => rows[i].slice());
+    return SimpleRangeValue.onlyValues(out as any);
+  }
+
+  chooseColsSize(ast: any, state: any) {
+    if (ast.args.length < 2) return ArraySize.error();
+    const input = this.arraySizeForAst(ast.args[0], state);
+    return new ArraySize(ast.args.length - 1, input.height);
+  }
+
+  chooseRowsSize(ast: any, state: any) {
+    if (ast.args.length < 2) return ArraySize.error();
+    const input = this.arraySizeForAst(ast.args[0], state);
+    return new ArraySize(input.width, ast.args.length - 1);
+  }
+
   /** SORT and UNIQUE are as large as their input at most; SORTN with a literal n and ties mode 0 or 2, n rows. */
   inputSize(ast: any, state: any) {
     if (ast.args.length < 1) return ArraySize.error();
@@ -193,6 +235,20 @@ const RANGE = { argumentType: FunctionArgumentType.RANGE };
     enableArrayArithmeticForArguments: true,
     parameters: [RANGE, OPT, OPT, OPT, OPT],
     repeatLastArgs: 2,
+  },
+  CHOOSECOLS: {
+    method: 'choosecols',
+    sizeOfResultArrayMethod: 'chooseColsSize',
+    enableArrayArithmeticForArguments: true,
+    parameters: [RANGE, OPT],
+    repeatLastArgs: 1,
+  },
+  CHOOSEROWS: {
+    method: 'chooserows',
+    sizeOfResultArrayMethod: 'chooseRowsSize',
+    enableArrayArithmeticForArguments: true,
+    parameters: [RANGE, OPT],
+    repeatLastArgs: 1,
   },
   UNIQUE: {
     method: 'unique',

@@ -439,6 +439,38 @@ class SheetsFunctions extends FunctionPlugin {
     );
   }
 
+  /** RANK / RANK.EQ / RANK.AVG(value, data, [is_ascending]): numbers of data only; #N/A when value is not among them. */
+  rank(ast: any, state: any) {
+    return this.rankOf(ast, state, 'RANK', false);
+  }
+
+  rankeq(ast: any, state: any) {
+    return this.rankOf(ast, state, 'RANK.EQ', false);
+  }
+
+  rankavg(ast: any, state: any) {
+    return this.rankOf(ast, state, 'RANK.AVG', true);
+  }
+
+  private rankOf(ast: any, state: any, fn: string, average: boolean) {
+    return this.runFunction(ast.args, state, this.metadata(fn), (value: unknown, data: unknown, asc: unknown) => {
+      const v = raw(value);
+      if (isError(v)) return v;
+      if (typeof v !== 'number') return new CellError(ErrorType.VALUE, `${fn} needs a number to rank.`);
+      const nums: number[] = [];
+      for (const x of flatten(data)) {
+        const n = raw(x);
+        if (isError(n)) return n;
+        if (typeof n === 'number') nums.push(n);
+      }
+      const ascending = asc !== undefined && truthy(asc);
+      const ties = nums.filter((n) => n === v).length;
+      if (ties === 0) return new CellError(ErrorType.NA, `${fn}'s value ${v} is not in the data.`);
+      const before = nums.filter((n) => (ascending ? n < v : n > v)).length;
+      return average ? before + (ties + 1) / 2 : before + 1;
+    });
+  }
+
   /** INDEX(reference, [row], [column]): 0 or an omitted index means the whole row or column (answer/3098242). */
   index(ast: any, state: any) {
     return this.runFunction(
@@ -566,6 +598,9 @@ const OPT_SCALAR = { argumentType: FunctionArgumentType.SCALAR, optionalArg: tru
     parameters: [SCALAR, SCALAR, OPT_SCALAR, OPT_SCALAR],
   },
   ISBETWEEN: { method: 'isbetween', parameters: [SCALAR, SCALAR, SCALAR, OPT_SCALAR, OPT_SCALAR] },
+  RANK: { method: 'rank', parameters: [SCALAR, ANY, OPT_SCALAR] },
+  'RANK.EQ': { method: 'rankeq', parameters: [SCALAR, ANY, OPT_SCALAR] },
+  'RANK.AVG': { method: 'rankavg', parameters: [SCALAR, ANY, OPT_SCALAR] },
   INDEX: {
     method: 'index',
     sizeOfResultArrayMethod: 'indexSize',

@@ -100,6 +100,16 @@ describe('COUNTA, COUNTBLANK, SUMPRODUCT, MAX, MIN, ROUND', () => {
     expect(s.value('=MAX(F1:F5)')).toBe(0);
   });
 
+  it('RANK, RANK.EQ, RANK.AVG (Docs Editors Help "RANK"): descending unless is_ascending, ties share a rank', () => {
+    const t = sheetWith([[10], [30], [20], [30], ['x']]);
+    expect(t.value('=RANK(30,A1:A5)')).toBe(1);
+    expect(t.value('=RANK(20,A1:A5)')).toBe(3);
+    expect(t.value('=RANK(10,A1:A5,TRUE)')).toBe(1);
+    expect(t.value('=RANK.EQ(20,A1:A5,1)')).toBe(2);
+    expect(t.value('=RANK.AVG(30,A1:A5)')).toBe(1.5);
+    expect(t.value('=RANK(25,A1:A5)')).toBe('#N/A');
+  });
+
   it('ROUND — support.google.com/docs/answer/3093440: halves away from zero, negative places', () => {
     expect(s.value('=ROUND(99.44,1)')).toBe(99.4);
     expect(s.value('=ROUND(2.5)')).toBe(3);

@@ -192,3 +192,46 @@ describe('ARRAYFORMULA (support.google.com/docs/answer/3093275)', () => {
     expect(s.spill('=ARRAYFORMULA(IF(A1:A3>3,"big","small"))', 3, 1)).toEqual([['small'], ['big'], ['big']]);
   });
 });
+
+describe('CHOOSECOLS and CHOOSEROWS (support.google.com/docs/answer/13197914)', () => {
+  const s = sheetWith([
+    ['Student', 'Math', 'History', 'Science', 'Gym'],
+    ['Harry', 95, 70, 82, 78],
+    ['Jenny', 85, 91, 100, 80],
+    ['Lily', 76, 88, 80, 95],
+    ['Sunny', 60, 77, 89, 80],
+  ]);
+
+  it('CHOOSECOLS — 13197914 example 1: =CHOOSECOLS(A1:E5, 1, 3, 2)', () => {
+    expect(s.spill('=CHOOSECOLS(A1:E5, 1, 3, 2)', 5, 3)).toEqual([
+      ['Student', 'History', 'Math'],
+      ['Harry', 70, 95],
+      ['Jenny', 91, 85],
+      ['Lily', 88, 76],
+      ['Sunny', 77, 60],
+    ]);
+  });
+
+  it('CHOOSECOLS — 13197914 example 2: negative numbers count from the right', () => {
+    expect(s.spill('=CHOOSECOLS(A1:E5, 1, -1, -2)', 5, 3)).toEqual([
+      ['Student', 'Gym', 'Science'],
+      ['Harry', 78, 82],
+      ['Jenny', 80, 100],
+      ['Lily', 95, 80],
+      ['Sunny', 80, 89],
+    ]);
+    expect(s.value('=CHOOSECOLS(A1:E5, 6)')).toBe('#VALUE!');
+  });
+
+  it('CHOOSEROWS picks rows the same way; both take the result of FILTER', () => {
+    expect(s.spill('=CHOOSEROWS(A1:E5, 1, -1)', 2, 2)).toEqual([
+      ['Student', 'Math'],
+      ['Sunny', 60],
+    ]);
+    expect(s.spill('=CHOOSECOLS(FILTER(A2:E5, B2:B5 > 80), 1, 4)', 3, 2)).toEqual([
+      ['Harry', 82],
+      ['Jenny', 100],
+      ['', ''],
+    ]);
+  });
+});
