@@ -137,10 +137,9 @@ run('the grid as a person uses it (English clinic)', () => {
     const list = page.getByRole('listbox');
     await list.waitFor();
     const options = await list.getByRole('option').allTextContents();
-    const at = options.indexOf(before);
-    const target = options[(at + 1) % options.length];
-    await page.keyboard.press(at + 1 < options.length ? 'ArrowDown' : 'Home');
-    if (at + 1 >= options.length) for (let i = 0; i < options.length - 1; i++) await page.keyboard.press('ArrowDown');
+    // The current value is highlighted; one step down (wrapping at the end) is the next item.
+    const target = options[(options.indexOf(before) + 1) % options.length];
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await list.waitFor({ state: 'detached' });
     await until(async () => (await stored(started, 'Clients', 'D2')) === target, `D2 to become ${target}`);
@@ -248,6 +247,20 @@ run('the grid as a person uses it (English clinic)', () => {
     } finally {
       page.off('dialog', onDialog);
     }
+  });
+
+  it('renames a tab in place on a double-click, with no browser prompt', async () => {
+    const tabs = page.locator('.tabs');
+    await tabs.getByRole('button', { name: 'Settings', exact: true }).dblclick();
+    const name = tabs.getByRole('textbox', { name: 'Sheet name' });
+    await name.fill('Options');
+    await page.keyboard.press('Enter');
+    await tabs.getByRole('button', { name: 'Options', exact: true }).waitFor();
+    expect((started.wb as unknown as { sheetNames(): string[] }).sheetNames()).toContain('Options');
+    await tabs.getByRole('button', { name: 'Options', exact: true }).dblclick();
+    await name.fill('Settings');
+    await page.keyboard.press('Enter');
+    await tabs.getByRole('button', { name: 'Settings', exact: true }).waitFor();
   });
 
   it('says which triggers ran when the clock moves, as whom and when', async () => {

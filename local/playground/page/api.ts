@@ -36,6 +36,7 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly problem?: Problem,
+    readonly status?: number,
   ) {
     super(message);
   }
@@ -58,7 +59,7 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json();
-  if (!res.ok && !(data && data.ok === false)) throw new ApiError(data?.error ?? `HTTP ${res.status}`, data?.problem);
+  if (!res.ok && !(data && data.ok === false)) throw new ApiError(data?.error ?? `HTTP ${res.status}`, data?.problem, res.status);
   return data as T;
 }
 

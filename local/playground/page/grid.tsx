@@ -72,6 +72,9 @@ function isNumeric(cell: CellView | undefined): boolean {
 
 const contentOf = (cell: CellView | undefined): string => (cell ? cell.formula || cell.display : '');
 
+/** A background read of a tab that was just renamed or deleted: the next state shows the tab that is there now. */
+const goneTab = (e: unknown): boolean => e instanceof ApiError && e.status === 404;
+
 /** The options a list shows: all of them when opened from ▾, else those containing what was typed. */
 function shownOptions(e: Editing | null): string[] {
   if (!e?.options) return [];
@@ -152,7 +155,7 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
     api
       .view(tab, 1, 1, 1)
       .then((m) => live && setMeta(m))
-      .catch((e) => onError(String(e.message ?? e)));
+      .catch((e) => live && !goneTab(e) && onError(String(e.message ?? e)));
     return () => {
       live = false;
     };
@@ -214,6 +217,7 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
         })
         .catch((e) => {
           inflight.current.delete(key);
+          if (goneTab(e)) return;
           onError(String(e.message ?? e));
           // A block that failed to load is asked for again instead of staying stale until the next change.
           setTimeout(() => setRetry((n) => n + 1), 1000);
@@ -257,7 +261,7 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
     const onTab = tabRef.current;
     window.clearTimeout(selectTimer.current);
     selectTimer.current = window.setTimeout(() => {
-      api.select(onTab, row, col).catch((e) => onError(String(e.message ?? e)));
+      api.select(onTab, row, col).catch((e) => goneTab(e) || onError(String(e.message ?? e)));
     }, 120);
   }
 
@@ -552,7 +556,6 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
       typed === undefined && isNumeric(cell) ? 'num' : '',
       cell?.note ? 'has-note' : '',
       cell?.protected ? 'protected' : '',
-      typed !== undefined ? 'saving' : '',
     ].join(' ');
     return (
       // biome-ignore lint/a11y/useSemanticElements: a virtual grid positions div rows; a <table> cannot.

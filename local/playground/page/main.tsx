@@ -78,8 +78,12 @@ function TabButton({
   onRename: (name: string) => void;
 }) {
   const [renaming, setRenaming] = useState(false);
+  // Enter or Esc ends the rename once; the blur of the input leaving the page must not end it again.
+  const ended = useRef(false);
   if (renaming) {
     const done = (input: HTMLInputElement, save: boolean) => {
+      if (ended.current) return;
+      ended.current = true;
       setRenaming(false);
       const next = input.value.trim();
       if (save && next && next !== name) onRename(next);
@@ -110,7 +114,10 @@ function TabButton({
       class={`tab${active ? ' active' : ''}`}
       title={t.renameTab}
       onClick={onOpen}
-      onDblClick={() => setRenaming(true)}
+      onDblClick={() => {
+        ended.current = false;
+        setRenaming(true);
+      }}
     >
       {name}
     </button>
