@@ -6,6 +6,7 @@
 //               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
 import type { Lang, MessageKey } from '../i18n';
 import { type FieldDef, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
+import type { FormulaEnv } from './formulas';
 import type { SettingsData } from './settings';
 
 export type TabKind = 'records' | 'generated' | 'settings';
@@ -21,13 +22,15 @@ export interface RecordsTabSpec extends TabDef {
   frozenColumns?: number;
 }
 
-/** Where a generated tab's formulas find their sources: each records tab's current name and field columns. */
-export interface RenderEnv {
+/**
+ * Where a generated tab's formulas find their sources: each records tab's current name and field columns, and the
+ * Settings cells (src/domain/formulas.ts writes the references: clientColumn, settingValue, listItemCell…).
+ */
+export interface RenderEnv extends FormulaEnv {
   lang: Lang;
   locale: string;
   today: string;
   settings: SettingsData;
-  sources: Record<string, { sheetName: string; columns: Record<string, number> }>;
 }
 
 /** Generated tab: the whole grid comes from `render` (values, and formulas as text starting with '='). */

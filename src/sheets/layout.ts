@@ -1,5 +1,6 @@
 // Where each field lives: a tab's columns found by developer metadata (then header text), cached between executions.
 import { fieldForHeader, type TabDef } from '../domain/fields';
+import { columnLetter } from '../domain/formulas';
 import type { Lang } from '../i18n';
 import { deleteProp, readJsonProp, writeJsonProp } from '../services/env';
 
@@ -196,17 +197,8 @@ export function mergeRuns(list: Array<[number, number]>, maxGap: number): Array<
   return out;
 }
 
-/** A1 column letters for a 1-based column. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A1 column letters for a 1-based column (one definition, shared with formula text). */
+export { columnLetter };
 
 /** 'Sheet name'!A1 notation that Spreadsheet.getRange accepts for any tab name. */
 export function a1(

@@ -2,6 +2,7 @@
 // (re)applies formats, validation and protection. Idempotent, and it never changes a data cell: only headers of new
 // columns, the first rows of new tabs and whole generated tabs are written.
 import type { FieldDef, TabDef } from '../domain/fields';
+import type { SettingsRefs } from '../domain/formulas';
 import { datePattern } from '../domain/normalize/dateOrder';
 import { asSheetText } from '../domain/normalize/text';
 import {
@@ -28,6 +29,7 @@ import { type Lang, type MessageKey, t } from '../i18n';
 import { rebuildGenerated } from './generated';
 import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout } from './layout';
 import { type RecordsTab, updateRecords } from './records';
+import { noSettingsRefs, settingsRefsOf } from './renderEnv';
 import {
   LIST_COLUMNS,
   LIST_KEY,
@@ -364,11 +366,17 @@ function ensureSettingsTab(
   return sheet;
 }
 
-/** Where generated formulas find each records tab: its current name and field columns. */
-function renderEnv(ctx: SetupContext, settings: SettingsData, tabs: RecordsTab[]): RenderEnv {
+/** Where generated formulas find each records tab (its current name and field columns) and the Settings cells. */
+function renderEnv(
+  ctx: SetupContext,
+  settings: SettingsData,
+  tabs: RecordsTab[],
+  settingsRefs: SettingsRefs,
+): RenderEnv {
   const sources: RenderEnv['sources'] = {};
   for (const tab of tabs) sources[tab.def.key] = { sheetName: tab.sheet.getName(), columns: tab.layout.columns };
-  return { lang: ctx.lang, locale: ctx.locale, today: ctx.today, settings, sources };
+  const defaults = defaultSettings(ctx.lang, ctx.locale);
+  return { lang: ctx.lang, locale: ctx.locale, today: ctx.today, settings, defaults, settingsRefs, sources };
 }
 
 /**
@@ -420,6 +428,7 @@ export function setupTabs(ctx: SetupContext, registry: readonly TabSpec[] = TAB_
     ctx,
     settings,
     tables.map((x) => x.tab),
+    sheet && read ? settingsRefsOf(sheet.getName(), read) : noSettingsRefs(),
   );
   for (const { spec, index } of generated) {
     const { sheet: built, created } = rebuildGenerated(ctx.ss, spec, spec.render(env), ctx.lang, index);
