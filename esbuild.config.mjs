@@ -20,7 +20,7 @@ const dist = path.join(root, 'dist');
 const GLOBAL = '__Kartoteka';
 const MAX_HTML_BYTES = 80 * 1024;
 // Every execution loads all of Code.js before its function runs: ≈ 5–7 ms CPU per 100 KB of code (npm run bench,
-// section "bundle"). 400 KB loads in ≈ 20 ms; README "Bundle budget" has the measurements and the reasoning.
+// section "bundle"). 400 KB loads in ≈ 25 ms, what getFormContext spends on the sheet; README "Bundle budget".
 export const MAX_CODE_BYTES = 400 * 1024;
 
 /** How src/main.ts becomes the body of Code.js (the bench builds it the same way to weigh its parts). */

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { type Addon, createWorkbook, type ExecutionRecord, type Workbook } from '../../../local/index';
 
-export const CODE = path.resolve('dist/Code.js');
+/** The built add-on: the runner's copy of dist/ taken when the run started (a rebuild meanwhile changes nothing). */
+export const DIST = process.env.BENCH_DIST ?? path.resolve('dist');
+export const CODE = path.join(DIST, 'Code.js');
 
 /** Classes the cost model charges as Spreadsheet calls (local/runtime/execution.ts). */
 const SPREADSHEET =

@@ -12,10 +12,11 @@ import * as esbuild from 'esbuild';
 import { createAppsScriptContext } from '../../../local/runtime/vmcontext';
 import { collectGarbage, cpuTime, median, progress, round, slope } from '../lib/measure';
 import { renderBudget, renderTable } from '../lib/render';
+import { DIST as dist } from '../lib/workbook';
 import type { BenchBudget, BenchSection, BenchTable } from '../types';
 
 const root = path.resolve('.');
-const dist = path.join(root, 'dist');
+
 const KB = 1024;
 const PADDINGS_KB = [100, 250, 400, 600];
 
