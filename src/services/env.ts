@@ -40,14 +40,54 @@ export function wallToDate(value: string, tz: string): Date {
   return new Date(ms);
 }
 
+const DAY_MS = 86400000;
+// Per zone and UTC day: the zone's offset (ms) when it holds all day, null on a day the offset changes.
+const dayOffsets = new Map<string, number | null>();
+
+/** The zone's offset at a whole second: its wall clock then, read as if it were UTC, minus the instant. */
+function offsetAt(ms: number, tz: string): number {
+  const w = Utilities.formatDate(new Date(ms), tz, 'yyyy-MM-dd HH:mm:ss');
+  return (
+    Date.UTC(
+      +w.slice(0, 4),
+      +w.slice(5, 7) - 1,
+      +w.slice(8, 10),
+      +w.slice(11, 13),
+      +w.slice(14, 16),
+      +w.slice(17, 19),
+    ) - ms
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A Sheets date cell as wall time in tz ('yyyy-mm-dd', or 'yyyy-mm-ddTHH:mm' withTime). A journal of a million rows
+ * holds a million instants but a few hundred days: the zone's offset is read twice per day (its start and end), and
+ * only a day when the clocks change asks Utilities for each instant.
+ */
 export function dateToWall(d: Date, tz: string, withTime: boolean): string {
-  const key = `${tz}|${withTime ? 1 : 0}|${d.getTime()}`;
-  let wall = toWallMemo.get(key);
-  if (wall === undefined) {
-    wall = Utilities.formatDate(d, tz, withTime ? "yyyy-MM-dd'T'HH:mm" : 'yyyy-MM-dd');
-    toWallMemo.set(key, wall);
+  const ms = d.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  const dayKey = `${tz}|${day}`;
+  let offset = dayOffsets.get(dayKey);
+  if (offset === undefined) {
+    const start = offsetAt(day * DAY_MS, tz);
+    offset = start === offsetAt((day + 1) * DAY_MS - 1000, tz) ? start : null;
+    dayOffsets.set(dayKey, offset);
   }
-  return wall;
+  if (offset === null) {
+    const key = `${tz}|${withTime ? 1 : 0}|${ms}`;
+    let wall = toWallMemo.get(key);
+    if (wall === undefined) {
+      wall = Utilities.formatDate(d, tz, withTime ? "yyyy-MM-dd'T'HH:mm" : 'yyyy-MM-dd');
+      toWallMemo.set(key, wall);
+    }
+    return wall;
+  }
+  const w = new Date(ms + offset);
+  const date = `${String(w.getUTCFullYear()).padStart(4, '0')}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+  return withTime ? `${date}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}` : date;
 }
 
 /** Runs fn under the document lock; throws LockBusyError (nothing written) when the lock cannot be had in time. */

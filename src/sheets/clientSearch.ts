@@ -33,8 +33,8 @@ function shown(value: unknown, wall: string | number, locale: string): string {
 
 /**
  * Client rows with a cell of `find.fields` matching `find.pattern`, each read with `keys`. Calls: 4 for the search
- * (range, finder, regex option, findAll), then per block one getRow of its first hit and one read; the block end is
- * the remembered row count (else the last hit's row, one more call).
+ * (range, finder, regex option, findAll), the hits' sheet once, then per block one getRow of its first hit and one
+ * read; the block end is the remembered row count (else the last hit's row, one more call).
  */
 export function findClientRows(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -60,6 +60,7 @@ export function findClientRows(
   const keyAt = new Map(Object.entries(layout.columns).map(([k, c]) => [c, k]));
   const re = new RegExp(find.pattern, 'i');
   let bound = rememberedRowCount();
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined;
   const rows: RowAt[] = [];
   let k = 0;
   let readTo = 0;
@@ -74,7 +75,8 @@ export function findClientRows(
     const end = Math.min(start + Math.min(Math.max((hits.length - k) * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS) - 1, bound);
     let grid: unknown[][];
     try {
-      grid = ss.getRange(a1(layout.sheetName, start, r0, end, r1)).getValues();
+      sheet ??= hits[0].getSheet();
+      grid = sheet.getSheetValues(start, r0, end - start + 1, r1 - r0 + 1);
     } catch (_e) {
       // The remembered row count is past the grid (rows were deleted): bound the block by the last hit instead.
       bound = hits[hits.length - 1].getRow();

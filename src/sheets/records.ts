@@ -100,7 +100,8 @@ export function readRecords(
     const grids: Array<{ first: number; count: number; values: unknown[][] }> = [];
     let stale = false;
     for (const [first, count] of blocks) {
-      const values = lastRow >= 1 ? sheet.getRange(1, first, lastRow, count).getValues() : [];
+      // getSheetValues: one call where getRange + getValues are two.
+      const values = lastRow >= 1 ? sheet.getSheetValues(1, first, lastRow, count) : [];
       if (values.length && !headersMatch(layout, first, values[0])) stale = true;
       grids.push({ first, count, values });
     }
@@ -137,7 +138,7 @@ export function readRecordRange(
 ): RowAt[] {
   if (count <= 0) return [];
   const width = layoutWidth(tab.layout);
-  const values = tab.sheet.getRange(first, 1, count, width).getValues();
+  const values = tab.sheet.getSheetValues(first, 1, count, width);
   return values.map((cells, i) => ({ ...recordOf(tab, keys, cells, 1, tz), row: first + i }));
 }
 

@@ -12,7 +12,7 @@ import {
   TAB_REGISTRY,
 } from '../../src/domain/tabs';
 import type { TriggerSpec } from '../../src/domain/triggers';
-import { withDocumentLock } from '../../src/services/env';
+import { dateToWall, withDocumentLock } from '../../src/services/env';
 import { reserveIds } from '../../src/services/ids';
 import { installTrigger, scheduleContinuation } from '../../src/services/triggers';
 import { readAllIds } from '../../src/sheets/clients';
@@ -84,7 +84,8 @@ export function appendSpend(records: Row[]) {
 }
 
 export function readSpend() {
-  return readRecords(openTab(ss(), AD_SPEND), TZ, undefined, ss()).rows;
+  const book = ss();
+  return readRecords(openTab(book, AD_SPEND), TZ, undefined, book).rows;
 }
 
 export function updateSpend(first: number, records: Row[], keys: string[]) {
@@ -125,4 +126,15 @@ export function runDailyJob() {
 
 export function continueDailyJob() {
   console.log('continued');
+}
+
+/** Each instant as dateToWall reads it and as Utilities.formatDate does (they must agree). */
+export function wallPairs(instants: number[], tz: string) {
+  return instants.map((ms) => {
+    const d = new Date(ms);
+    return [
+      `${dateToWall(d, tz, true)} ${dateToWall(d, tz, false)}`,
+      `${Utilities.formatDate(d, tz, "yyyy-MM-dd'T'HH:mm")} ${Utilities.formatDate(d, tz, 'yyyy-MM-dd')}`,
+    ];
+  });
 }

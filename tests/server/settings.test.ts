@@ -50,6 +50,19 @@ describe('getSettings and updateSettings', () => {
     expect(wb.values(S)).toEqual(before);
   });
 
+  it('writes several changed values in one call, under their own labels, wherever the rows are', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    wb.resetCalls();
+    const r = addon.call('updateSettings', { values: { regularPurchases: 4, atRiskDays: 90, currency: 'usd' } }) as any;
+    expect(r.ok).toBe(true);
+    expect(wb.calls['Range.setValue']).toBeUndefined();
+    expect(wb.calls['Range.setValues']).toBe(1);
+    const settings = wb.values(S);
+    const valueOf = (key: string) => settings.find((row) => row[2] === key)?.[1];
+    expect([valueOf('regularPurchases'), valueOf('atRiskDays'), valueOf('currency')]).toEqual([4, 90, 'USD']);
+    expect(valueOf('loyaltyPercent')).toBe(5);
+  });
+
   it('sees what a person typed into the Settings tab at once', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const settings = wb.values(S);

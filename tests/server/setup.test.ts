@@ -148,3 +148,25 @@ describe('the menu commands for long operations', () => {
     expect(toasts.at(-1)).toMatch(/^Totals recomputed\. Clients: 1, changed: \d+, journal rows: 0/);
   });
 });
+
+describe('the triggers setup installs', () => {
+  it('are one set however often the owner runs setup, and a teammate running it adds none and is told who owns them', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    addon.call('setupDatabase');
+    addon.call('setupDatabase');
+    const handlers = () => wb.triggers.map((t: any) => `${t.handler}@${t.owner}`).sort();
+    expect(handlers()).toEqual([
+      'nightly@anna@clinic.test',
+      'onChangeInstalled@anna@clinic.test',
+      'onEditInstalled@anna@clinic.test',
+    ]);
+    expect(wb.triggers.find((t: any) => t.handler === 'nightly').schedule).toMatchObject({
+      hour: 3,
+      tz: 'Europe/Moscow',
+    });
+    wb.as('boris@clinic.test');
+    const second = addon.call('setupDatabase') as any;
+    expect(second.summary.triggers).toMatch(/anna@clinic\.test/);
+    expect(handlers()).toHaveLength(3);
+  });
+});
