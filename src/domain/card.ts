@@ -34,6 +34,7 @@ export function derivedOf(rec: CardValues): Derived {
     lastPurchaseOn: String(rec.lastPurchaseOn ?? ''),
     frequency: frequencyKey(rec.frequency),
     loyaltyPoints: Number(rec.loyaltyPoints) || 0,
+    servicesBought: String(rec.servicesBought ?? ''),
   };
 }
 
@@ -46,6 +47,7 @@ export function derivedValues(lang: Lang, d: Derived): CardValues {
     lastPurchaseOn: d.lastPurchaseOn,
     frequency: frequencyLabel(lang, d.frequency),
     loyaltyPoints: d.loyaltyPoints,
+    servicesBought: d.servicesBought,
   };
 }
 

@@ -1,4 +1,5 @@
-// Derived card fields (purchases, total, last dates, frequency, points) from journal entries, in full or one at a time.
+// Derived card fields (purchases, total, last dates, frequency, points, services bought) from journal entries, in
+// full or one at a time.
 import type { ContactKind, Frequency, SettingsData } from './settings';
 
 export interface Derived {
@@ -8,6 +9,8 @@ export interface Derived {
   lastPurchaseOn: string;
   frequency: Frequency;
   loyaltyPoints: number;
+  /** Services and products bought, '; '-separated (Settings order, then others alphabetically): segments read it. */
+  servicesBought: string;
 }
 
 export interface JournalFact {
@@ -15,6 +18,8 @@ export interface JournalFact {
   at: string;
   kind: ContactKind | undefined;
   amount: number;
+  /** The service or product of the entry ('' or absent: none). */
+  item?: string;
 }
 
 export const EMPTY_DERIVED: Derived = {
@@ -24,6 +29,7 @@ export const EMPTY_DERIVED: Derived = {
   lastPurchaseOn: '',
   frequency: '',
   loyaltyPoints: 0,
+  servicesBought: '',
 };
 
 /** A purchase is a contact of kind purchase or any contact with a positive amount. */
@@ -52,6 +58,7 @@ export function applyFact(current: Derived, fact: JournalFact, settings: Setting
     next.purchases += 1;
     next.totalSpent = money(next.totalSpent + Math.max(fact.amount, 0));
     if (day > next.lastPurchaseOn) next.lastPurchaseOn = day;
+    if (fact.item) next.servicesBought = addService(next.servicesBought, fact.item, settings);
   }
   next.frequency = frequencyOf(next.purchases, settings);
   next.loyaltyPoints = pointsOf(next.totalSpent, settings);
@@ -72,7 +79,7 @@ export function deriveAll(
 }
 
 /** The counted facts only (purchases, total, last dates): frequency and points follow from them and the rules. */
-export const FACT_KEYS = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn'] as const;
+export const FACT_KEYS = ['purchases', 'totalSpent', 'lastContactOn', 'lastPurchaseOn', 'servicesBought'] as const;
 
 export function sameFacts(a: Derived, b: Derived): boolean {
   return FACT_KEYS.every((k) => a[k] === b[k]);
@@ -84,4 +91,37 @@ export function sameFacts(a: Derived, b: Derived): boolean {
  */
 export function derivedRules(settings: SettingsData, lang: string): string {
   return `${settings.values.regularPurchases}|${settings.values.loyaltyPercent}|${lang}`;
+}
+
+/** Between the items of a services-bought cell. */
+export const SERVICES_SEPARATOR = '; ';
+
+/** The items of a services-bought cell. */
+export function splitServices(cell: string): string[] {
+  return cell
+    .split(';')
+    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * A services-bought cell with one more item, the same whatever order the purchases come in: an item is kept once
+ * (ignoring case), spelled as in Settings when it is a listed service (else its smallest spelling), in Settings
+ * order, then the others alphabetically.
+ */
+export function addService(cell: string, item: string, settings: SettingsData): string {
+  const services = settings.lists.services;
+  const rank = new Map(services.map((s, i) => [s.toLowerCase(), i]));
+  const byKey = new Map<string, string>();
+  for (const raw of [...splitServices(cell), ...splitServices(item.replace(/;/g, ','))]) {
+    const key = raw.toLowerCase();
+    const listed = rank.has(key) ? services[rank.get(key)!] : undefined;
+    const kept = byKey.get(key);
+    byKey.set(key, listed ?? (kept !== undefined && kept < raw ? kept : raw));
+  }
+  const order = (k: string) => rank.get(k) ?? services.length;
+  return [...byKey.entries()]
+    .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, v]) => v)
+    .join(SERVICES_SEPARATOR);
 }

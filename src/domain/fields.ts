@@ -81,6 +81,7 @@ export const CLIENT_FIELDS: FieldDef[] = [
   f('lastPurchaseOn', 'date', 'Последняя покупка', 'Last purchase', 'derived', { computed: true, width: 110 }),
   f('frequency', 'choice', 'Частота', 'Frequency', 'derived', { computed: true, list: 'frequencies', width: 100 }),
   f('loyaltyPoints', 'count', 'Баллы', 'Loyalty points', 'derived', { computed: true, width: 70 }),
+  f('servicesBought', 'text', 'Купленные услуги', 'Services bought', 'derived', { computed: true, width: 180 }),
   f('firstContactOn', 'date', 'Первый контакт', 'First contact', 'funnel', {
     width: 110,
     aliases: ['дата первого контакта', 'дата первого обращения', 'date of first contact'],
@@ -173,6 +174,7 @@ export const DERIVED_KEYS = [
   'lastPurchaseOn',
   'frequency',
   'loyaltyPoints',
+  'servicesBought',
 ] as const;
 
 /** Fields logContact reads and writes together, in layout order. */

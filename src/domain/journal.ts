@@ -59,10 +59,10 @@ export function kindReader(settings: SettingsData): (typeLabel: unknown) => Cont
 
 /** A journal row as the fact the totals count: when, which kind, how much. */
 export function factOf(
-  row: { at: string; type: unknown; amount: unknown },
+  row: { at: string; type: unknown; amount: unknown; item?: unknown },
   kindOf: (typeLabel: unknown) => ContactKind | undefined,
 ): JournalFact {
-  return { at: row.at, kind: kindOf(row.type), amount: journalAmount(row.amount) };
+  return { at: row.at, kind: kindOf(row.type), amount: journalAmount(row.amount), item: String(row.item ?? '') };
 }
 
 /** Earliest contact (any kind but a note) and earliest purchase of one client, 'yyyy-mm-dd' or ''. */

@@ -35,7 +35,12 @@ export function logContact(ctx: Ctx, input: unknown) {
       if (!block) throw notFound(ctx, contact.clientId, true);
     }
     const cur = block.values;
-    const fact = { at: contact.at, kind: contact.kind, amount: contact.amount === '' ? 0 : contact.amount };
+    const fact = {
+      at: contact.at,
+      kind: contact.kind,
+      amount: contact.amount === '' ? 0 : contact.amount,
+      item: contact.item,
+    };
     const after = applyFact(derivedOf(cur), fact, ctx.settings);
     const next: Row = { ...cur, ...derivedValues(ctx.lang, after) };
     const day = contact.at.slice(0, 10);

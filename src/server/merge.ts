@@ -47,7 +47,7 @@ export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
     for (const e of journalOf(ctx, keep, Number.POSITIVE_INFINITY))
       totals = applyFact(
         totals,
-        { at: e.at, kind: e.kind || undefined, amount: e.amount === '' ? 0 : e.amount },
+        { at: e.at, kind: e.kind || undefined, amount: e.amount === '' ? 0 : e.amount, item: e.item },
         ctx.settings,
       );
     writeClientFields(a.tab, keepRow, derivedValues(ctx.lang, totals), ctx.timeZone);

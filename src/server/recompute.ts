@@ -27,7 +27,7 @@ function journalTotals(ctx: Ctx, known: Set<string>) {
       unknownClientRows++;
       continue;
     }
-    const fact = factOf({ at: String(r.at), type: r.type, amount: r.amount }, kindOf);
+    const fact = factOf({ at: String(r.at), type: r.type, amount: r.amount, item: r.item }, kindOf);
     totals.set(clientId, applyFact(totals.get(clientId) ?? EMPTY_DERIVED, fact, ctx.settings));
     first.set(clientId, addFirstDates(first.get(clientId), fact));
   }

@@ -70,7 +70,7 @@ export function entriesOf(
 
 /** The journal columns the totals need, for every row: at, clientId, type, amount (one rectangle per column run). */
 export function readFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string): { rows: RowAt[]; count: number } {
-  const { rows, lastRow } = readRecords(journalTab(ss), tz, ['at', 'clientId', 'type', 'amount'], ss);
+  const { rows, lastRow } = readRecords(journalTab(ss), tz, ['at', 'clientId', 'type', 'amount', 'item'], ss);
   return { rows, count: Math.max(lastRow - 1, 0) };
 }
 

@@ -42,6 +42,7 @@ describe('derived fields', () => {
       lastPurchaseOn: '2026-03-05',
       frequency: 'rare',
       loyaltyPoints: 125,
+      servicesBought: '',
     });
     expect(all.get('C-000002')).toEqual(EMPTY_DERIVED);
     let inc = EMPTY_DERIVED;

@@ -49,6 +49,7 @@ describe('facts of journal rows', () => {
       at: '2026-03-01T10:00',
       kind: 'purchase',
       amount: 1000,
+      item: '',
     });
     expect(factOf({ at: '2026-03-01', type: 'звонок', amount: '' }, kindOf).kind).toBe('call');
     expect(factOf({ at: '2026-03-01', type: 'Что-то своё', amount: '' }, kindOf).kind).toBeUndefined();

@@ -80,6 +80,7 @@ export function derivedOfValues(values: Record<string, CellValue>): Derived {
     lastPurchaseOn: text(values.lastPurchaseOn).slice(0, 10),
     frequency: '',
     loyaltyPoints: Number(values.loyaltyPoints) || 0,
+    servicesBought: text(values.servicesBought),
   };
 }
 
@@ -92,7 +93,7 @@ export function totalsAfter(
 ): Record<string, CellValue> {
   let d = current;
   for (const s of history)
-    d = applyFact(d, { at: s.at, kind: s.kind, amount: s.amount === '' ? 0 : s.amount }, settings);
+    d = applyFact(d, { at: s.at, kind: s.kind, amount: s.amount === '' ? 0 : s.amount, item: s.item }, settings);
   const frequency: Frequency = d.frequency;
   return {
     purchases: d.purchases,
@@ -101,5 +102,6 @@ export function totalsAfter(
     lastPurchaseOn: d.lastPurchaseOn,
     frequency: frequency ? FREQUENCY_LABELS[lang][frequency] : '',
     loyaltyPoints: d.loyaltyPoints,
+    servicesBought: d.servicesBought,
   };
 }
