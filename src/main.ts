@@ -3,8 +3,10 @@ import * as api from './server/api';
 import { showAboutDialog, showSidebar } from './server/dialogs';
 import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
+import * as reminders from './server/reminders';
 import { currentLang } from './services/locale';
 import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
+import type { ReminderPatch } from './shared/reminders';
 
 /**
  * Builds the Kartoteka menu when the spreadsheet opens.
@@ -47,6 +49,11 @@ export function showLogContact(clientId?: string): void {
  */
 export function showClientCard(clientId?: string): void {
   showSidebar('client-card', currentLang(), api.clientToOpen(clientId));
+}
+
+/** Menu: Reminders — on/off, hour, recipients, rules, Run now and What will be sent today. */
+export function showReminders(): void {
+  showSidebar('reminders', currentLang());
 }
 
 /** Menu: Set up / repair database, with progress toasts and a summary. */
@@ -138,6 +145,55 @@ export function onChangeInstalled(e: GoogleAppsScript.Events.SheetsOnChange): vo
 /** Nightly trigger: recomputes totals from the journal. */
 export function nightly(): void {
   api.nightly();
+}
+
+/** The reminder settings, who sends, and the last run. */
+export function getReminderSettings() {
+  return reminders.getReminderSettings();
+}
+
+/**
+ * Changes reminder settings (a partial object; unknown keys are an error, nothing is written on any error).
+ * @param {Object} patch e.g. { recipients: ['anna@clinic.ru'], birthdayDaysAhead: 7 }
+ */
+export function saveReminderSettings(patch: ReminderPatch) {
+  return reminders.saveReminderSettings(patch);
+}
+
+/**
+ * Turns reminders on: one daily run at the set hour in the spreadsheet's time zone, from this account.
+ * @param {Object=} opts { takeOver: true } to send from this account in place of a teammate's
+ */
+export function enableReminders(opts?: { takeOver?: boolean }) {
+  return reminders.enableReminders(opts);
+}
+
+/** Turns reminders off. */
+export function disableReminders() {
+  return reminders.disableReminders();
+}
+
+/**
+ * The morning run (the daily trigger and "Run now"): client letters, then the team digest, exactly once each.
+ * @param {GoogleAppsScript.Events.TimeDriven=} e the time-driven event (absent for "Run now")
+ */
+export function runDailyJob(e?: GoogleAppsScript.Events.TimeDriven) {
+  return reminders.runDailyJob(e);
+}
+
+/** One-off trigger: continues a morning run that stopped before the time limit. */
+export function continueDailyJob() {
+  return reminders.continueDailyJob();
+}
+
+/** The dry run of today's morning: every letter that would go and why, and the digest; nothing is sent. */
+export function previewToday() {
+  return reminders.previewToday();
+}
+
+/** Where the current morning run is (for the Reminders sidebar's progress line). */
+export function reminderProgress() {
+  return reminders.reminderProgress();
 }
 
 /**

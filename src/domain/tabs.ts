@@ -5,8 +5,9 @@
 //   settings  — edited by people, defaults written once and never overwritten: settings; next: templates,
 //               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
 import type { Lang, MessageKey } from '../i18n';
-import { type FieldDef, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
+import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
 import type { FormulaEnv } from './formulas';
+import { defaultTemplates, TEMPLATE_RULE_LABELS, TEMPLATE_RULES } from './reminders';
 import type { SettingsData } from './settings';
 
 export type TabKind = 'records' | 'generated' | 'settings';
@@ -64,8 +65,54 @@ export const JOURNAL_TAB: RecordsTabSpec = {
 };
 export const SETTINGS_TAB: SettingsTabSpec = { kind: 'settings', key: 'settings', name: SETTINGS_TAB_NAME };
 
+const field = (key: string, type: FieldType, ru: string, en: string, width: number): FieldDef => ({
+  key,
+  type,
+  header: { ru, en },
+  group: 'system',
+  width,
+});
+
+/** Letter templates of the morning run: one row per rule (subject and body with {{placeholders}}). */
+export const TEMPLATES_TAB: SettingsTabSpec & { fields: FieldDef[] } = {
+  kind: 'settings',
+  key: 'emailTemplates',
+  name: { ru: 'Шаблоны писем', en: 'Email templates' },
+  fields: [
+    field('rule', 'text', 'Письмо', 'Letter', 180),
+    field('subject', 'text', 'Тема', 'Subject', 260),
+    field('body', 'longtext', 'Текст', 'Text', 520),
+  ],
+  seed: (lang) => {
+    const templates = defaultTemplates(lang);
+    return TEMPLATE_RULES.map((r) => ({ rule: TEMPLATE_RULE_LABELS[lang][r], ...templates[r] }));
+  },
+};
+
+/** Every client letter and daily digest the morning run takes on, keyed (client, rule, occasion date): exactly once. */
+export const SENT_LOG_TAB: RecordsTabSpec = {
+  kind: 'records',
+  key: 'sentLog',
+  name: { ru: 'Журнал отправки', en: 'Sent log' },
+  protect: 'history',
+  fields: [
+    field('updatedAt', 'datetime', 'Когда', 'When', 130),
+    field('state', 'text', 'Состояние', 'State', 100),
+    field('clientName', 'text', 'Клиент', 'Client', 200),
+    field('rule', 'text', 'Письмо', 'Letter', 160),
+    field('occasionDate', 'date', 'Дата повода', 'Occasion date', 110),
+    field('to', 'text', 'Кому', 'To', 200),
+    field('subject', 'text', 'Тема', 'Subject', 260),
+    field('note', 'text', 'Примечание', 'Note', 200),
+    field('attempts', 'count', 'Попыток', 'Attempts', 70),
+    field('firstDueOn', 'date', 'Впервые к отправке', 'First due on', 110),
+    field('clientId', 'id', 'ID клиента', 'Client ID', 90),
+    field('key', 'text', 'Ключ', 'Key', 220),
+  ],
+};
+
 /** In the order new tabs are placed. Settings come before generated tabs: generated formulas read them. */
-export const TAB_REGISTRY: readonly TabSpec[] = [CLIENTS_TAB, JOURNAL_TAB, SETTINGS_TAB];
+export const TAB_REGISTRY: readonly TabSpec[] = [CLIENTS_TAB, JOURNAL_TAB, SETTINGS_TAB, TEMPLATES_TAB, SENT_LOG_TAB];
 
 export function tabSpec(key: string): TabSpec | undefined {
   return TAB_REGISTRY.find((t) => t.key === key);

@@ -32,7 +32,12 @@ export const TRIGGER_REGISTRY: readonly TriggerSpec[] = [
   { handler: 'onEditInstalled', schedule: { type: 'edit' }, installedBy: 'setup' },
   { handler: 'onChangeInstalled', schedule: { type: 'change' }, installedBy: 'setup' },
   { handler: 'nightly', schedule: { type: 'daily', hour: 3 }, installedBy: 'setup' },
+  // The morning run (reminders on/off); its continuations are one-off triggers of continueDailyJob.
+  { handler: 'runDailyJob', schedule: { type: 'dailyAtSetting', setting: 'reminderHour' }, installedBy: 'feature' },
 ];
+
+/** The one-off trigger that continues a morning run stopped before the time limit. */
+export const DAILY_JOB_CONTINUATION = 'continueDailyJob';
 
 export function triggerSpec(handler: string): TriggerSpec | undefined {
   return TRIGGER_REGISTRY.find((t) => t.handler === handler);

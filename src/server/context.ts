@@ -3,7 +3,7 @@ import { defaultSettings, type SettingsData, type SettingsProblem } from '../dom
 import type { ValidationEnv } from '../domain/validate';
 import { type Lang, langFromLocale, t } from '../i18n';
 import { userEmail, wallClock } from '../services/env';
-import { loadSettings } from '../sheets/settingsTab';
+import { type LoadedSettings, loadSettings } from '../sheets/settingsTab';
 import { activeSpreadsheet, spreadsheetEnv } from '../sheets/spreadsheet';
 
 export interface Ctx extends ValidationEnv {
@@ -24,24 +24,29 @@ export class UserError extends Error {
   }
 }
 
-export function openContext(opts: { fresh?: boolean } = {}): Ctx {
+export interface ContextOptions {
+  fresh?: boolean;
+  /** Settings are read on first use (a run that may never need them does not pay for reading the tab). */
+  lazySettings?: boolean;
+}
+
+export function openContext(opts: ContextOptions = {}): Ctx {
   const ss = activeSpreadsheet();
   const { tz, locale } = spreadsheetEnv(ss, Boolean(opts.fresh));
   const lang: Lang = langFromLocale(locale);
   const clock = wallClock(tz);
   const defaults: SettingsData = defaultSettings(lang, locale);
-  const { settings, problems } = loadSettings(ss, defaults, { fresh: opts.fresh });
-  return {
-    ss,
-    lang,
-    timeZone: tz,
-    locale,
-    today: clock.today,
-    now: clock.now,
-    user: userEmail(),
-    settings,
-    problems,
+  let loaded: LoadedSettings | undefined;
+  const load = () => {
+    loaded ??= loadSettings(ss, defaults, { fresh: opts.fresh });
+    return loaded;
   };
+  const base = { ss, lang, timeZone: tz, locale, today: clock.today, now: clock.now, user: userEmail() };
+  if (!opts.lazySettings) return { ...base, ...load() };
+  return Object.defineProperties(base, {
+    settings: { get: () => load().settings, enumerable: true },
+    problems: { get: () => load().problems, enumerable: true },
+  }) as Ctx;
 }
 
 export function problemText(ctx: Ctx, p: SettingsProblem): string {

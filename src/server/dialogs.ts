@@ -9,12 +9,13 @@ export function showAboutDialog(lang: Lang): void {
   SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'about.title'));
 }
 
-export type SidebarName = 'new-client' | 'log-contact' | 'client-card';
+export type SidebarName = 'new-client' | 'log-contact' | 'client-card' | 'reminders';
 
 const TITLES: Record<SidebarName, MessageKey> = {
   'new-client': 'sidebar.newClient',
   'log-contact': 'sidebar.logContact',
   'client-card': 'sidebar.clientCard',
+  reminders: 'sidebar.reminders',
 };
 
 /** Shows a sidebar; clientId is passed only when it is a well-formed ID (it lands in an HTML attribute). */

@@ -3,9 +3,9 @@ import { t } from '../i18n';
 import { LockBusyError } from '../services/env';
 import type { Failure } from '../shared/api';
 import { NotSetUpError } from '../sheets/records';
-import { type Ctx, openContext, UserError } from './context';
+import { type ContextOptions, type Ctx, openContext, UserError } from './context';
 
-export function handle<T>(fn: (ctx: Ctx) => T, opts: { fresh?: boolean } = {}): T | Failure {
+export function handle<T>(fn: (ctx: Ctx) => T, opts: ContextOptions = {}): T | Failure {
   let lang: 'ru' | 'en' = 'en';
   try {
     const ctx = openContext(opts);

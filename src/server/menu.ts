@@ -7,6 +7,7 @@ export const MENU: MenuItem[] = [
   { label: 'menu.newClient', entry: 'showNewClient' },
   { label: 'menu.logContact', entry: 'showLogContact' },
   { label: 'menu.clientCard', entry: 'showClientCard' },
+  { label: 'menu.reminders', entry: 'showReminders' },
   'separator',
   { label: 'menu.setup', entry: 'menuSetupDatabase' },
   { label: 'menu.recompute', entry: 'menuRecomputeClients' },

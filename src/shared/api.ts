@@ -3,6 +3,7 @@
 import type { Derived } from '../domain/derived';
 import type { JournalEntryValues } from '../domain/journal';
 import type { ContactKind, SettingsData } from '../domain/settings';
+import type { PreviewView, ReminderPatch, ReminderView, RunProgress, RunSummary } from './reminders';
 
 export type { SettingsData } from '../domain/settings';
 
@@ -191,4 +192,14 @@ export interface ServerApi {
   showClientCard(clientId?: string): void;
   /** Opens the log-contact sidebar for a client. */
   showLogContact(clientId?: string): void;
+  getReminderSettings(): Result<{ reminders: ReminderView }>;
+  saveReminderSettings(patch: ReminderPatch): Result<{ reminders: ReminderView; message: string }>;
+  enableReminders(opts?: { takeOver?: boolean }): Result<{ reminders: ReminderView; message: string }>;
+  disableReminders(): Result<{ reminders: ReminderView; message: string }>;
+  /** "Run now": the morning run as the trigger does it (summary null when this account no longer sends). */
+  runDailyJob(): Result<{ summary: RunSummary | null; message: string }>;
+  /** The dry run: every letter that would go today and why, and the digest; nothing sent or written. */
+  previewToday(): Result<{ preview: PreviewView }>;
+  /** Where a running morning run is (for the progress line). */
+  reminderProgress(): Result<{ progress: RunProgress | null }>;
 }

@@ -136,7 +136,9 @@ describe('the menu commands for long operations', () => {
     expect(toasts).toContain('Создаю вкладку «Журнал»…');
     const alert = (wb.ui as any).alerts.at(-1);
     expect(alert.title).toBe('Настроить / восстановить базу');
-    expect(alert.prompt).toMatch(/База готова\. Созданы вкладки: Клиенты, Журнал, Настройки\./);
+    expect(alert.prompt).toMatch(
+      /База готова\. Созданы вкладки: Клиенты, Журнал, Настройки, Шаблоны писем, Журнал отправки\./,
+    );
   });
 
   it('Recompute shows a start toast and a summary toast with the counts', () => {
