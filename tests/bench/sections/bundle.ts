@@ -169,7 +169,10 @@ async function composition(codeBytes: number, metadataBytes: number): Promise<Be
   const groups = new Map<string, number>();
   for (const [file, info] of Object.entries(inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const name = m ? m[1] : file.startsWith('src/') ? `src/${file.split('/')[1]}` : file;
+    // src/ by folder, one level deeper inside src/domain, where each feature keeps its rules.
+    const parts = file.split('/');
+    const depth = parts[1] === 'domain' && parts.length > 3 ? 3 : 2;
+    const name = m ? m[1] : parts[0] === 'src' && parts.length > depth ? parts.slice(0, depth).join('/') : file;
     groups.set(name, (groups.get(name) ?? 0) + info.bytesInOutput);
   }
   const phone = groups.get('libphonenumber-js') ?? 0;
