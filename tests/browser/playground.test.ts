@@ -35,7 +35,7 @@ async function cellUnder(page: Page, header: string, row: number) {
 /** Opens a tab and waits until its grid shows its first header (a click during a re-render is tried again). */
 async function openTab(page: Page, name: string, firstHeader: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await page.locator('.tab', { hasText: name }).click();
+    await page.locator('.tabs').getByRole('button', { name, exact: true }).click();
     try {
       await page
         .locator(`.grid-scroller[data-tab="${name}"] .sticky-top [data-cell="A1"]`, { hasText: firstHeader })
