@@ -133,7 +133,11 @@ function fieldsOf(run: Run, key: string, subject = ''): LogFields {
   };
 }
 
-/** Letters the quota would drop today are kept waiting instead when a later run today may still send them. */
+/**
+ * Letters the quota would drop today are kept waiting instead: a run later today may still send them (Google renews
+ * the quota 24 hours after the first send, often in the morning); one whose window closes meanwhile is dropped as too
+ * late by the next morning's plan, and that morning's digest reports it.
+ */
 function holdForQuota(plan: SendPlan): number {
   const held = new Set(plan.drop.filter((d) => d.reason === 'quotaExhausted').map((d) => d.key));
   if (!held.size) return 0;
@@ -146,7 +150,7 @@ function holdForQuota(plan: SendPlan): number {
  * Under the document lock: the log as it is now, the plan made against it, and every row the plan takes on written
  * before any send (new ones appended in one block), so a run that dies leaves each letter accounted for.
  */
-function settle(run: Run, quota: number, retryToday: boolean): { plan: SendPlan; held: number } {
+function settle(run: Run, quota: number): { plan: SendPlan; held: number } {
   const { ctx } = run;
   return withDocumentLock(30000, () => {
     const records = reread(run);
@@ -160,7 +164,7 @@ function settle(run: Run, quota: number, retryToday: boolean): { plan: SendPlan;
       settings: run.m.settings,
       clients: run.m.byId,
     });
-    const held = retryToday ? holdForQuota(plan) : 0;
+    const held = holdForQuota(plan);
     const writes: SentLogEntry[] = [...plan.logUpdates];
     const digest = digestKey(ctx.today);
     if (plan.digestDue && !run.log.has(digest))
@@ -350,7 +354,7 @@ function morning(ctx: Ctx, startedMs: number, sender: string): Outcome {
   };
   let settled: { plan: SendPlan; held: number };
   try {
-    settled = settle(run, quota, retryToday);
+    settled = settle(run, quota);
   } catch (e) {
     if (e instanceof LockBusyError) return { summary, recipients: [], continueInMs: BUSY_RETRY_MS };
     throw e;

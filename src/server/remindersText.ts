@@ -5,11 +5,9 @@ import type { Lang } from '../i18n';
 const ru = {
   on: 'Напоминания включены: каждый день в {hour}:00 ({zone}), письма уходят от {sender}.',
   off: 'Напоминания выключены.',
-  offElsewhere: 'Напоминания выключены. Запуск у {sender} остановится сам в ближайший час рассылки.',
+  offElsewhere: 'Запуск у {sender} остановится сам в ближайший час рассылки.',
   saved: 'Настройки напоминаний сохранены.',
   hourElsewhere: 'Новый час вступит в силу после ближайшего запуска у {sender}.',
-  ownedBy:
-    'Автоматические действия этой таблицы выполняются от имени {owner}, и письма уходили бы с этого адреса. Попросите {owner} включить напоминания или нажмите «Отправлять от меня».',
   sentBy: 'Напоминания уже отправляет {owner}. Чтобы письма уходили с вашего адреса, нажмите «Отправлять от меня».',
   anyone: 'владельца таблицы',
   sent: 'Отправлено писем клиентам: {n}.',
@@ -34,11 +32,9 @@ export type RemindersTextKey = keyof typeof ru;
 const en: Record<RemindersTextKey, string> = {
   on: 'Reminders are on: every day at {hour}:00 ({zone}), sent from {sender}.',
   off: 'Reminders are off.',
-  offElsewhere: 'Reminders are off. The run under {sender} stops by itself at its next hour.',
+  offElsewhere: 'The run under {sender} stops by itself at its next hour.',
   saved: 'Reminder settings saved.',
   hourElsewhere: 'The new hour takes effect after the next run under {sender}.',
-  ownedBy:
-    'This spreadsheet\'s automatic actions run as {owner}, so letters would go from that address. Ask {owner} to turn reminders on, or click "Send from my account".',
   sentBy: 'Reminders are already sent by {owner}. To send them from your address, click "Send from my account".',
   anyone: 'the spreadsheet owner',
   sent: 'Letters sent to clients: {n}.',
