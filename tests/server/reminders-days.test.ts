@@ -6,7 +6,7 @@ import { addClients, bulkClients, digests, lettersTo, sentLog, turnOn, until, wo
 function sendDays(w: ReturnType<typeof world>, tz: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-  for (const m of w.wb.outbox) (out[m.to] ??= []).push(day.format(m.at));
+  for (const m of w.wb.outbox) out[m.to] = [...(out[m.to] ?? []), day.format(m.at)];
   return out;
 }
 
