@@ -55,6 +55,11 @@ export function wordPrefixPattern(prefix: string): string {
   return withoutAt(`${WORD_START}${literal(prefix)}`);
 }
 
+/** A name whose first word starts with this prefix. */
+export function firstWordPrefixPattern(prefix: string): string {
+  return withoutAt(`^${NOT_WORD}*${literal(prefix)}`);
+}
+
 /** Every spelling at most one edit from `word` (insert, delete, replace or swap neighbours), as alternatives. */
 export function oneEditAlternatives(word: string): string[] {
   const out = new Set<string>([literal(word)]);

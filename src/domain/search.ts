@@ -1,9 +1,11 @@
 // Quick client search for the sidebar: by id, phone fragment, email or name words, ranked and fast on 100k cards.
 import {
   combine,
+  digitsPattern,
   emailFragmentPattern,
   escapeRegex,
   type FindPattern,
+  firstWordPrefixPattern,
   phoneDigitsPattern,
   wordPrefixPattern,
 } from './findPattern';
@@ -249,5 +251,30 @@ export function searchFindPattern(query: string): FindPattern | null {
     if (digitWord(word))
       for (const p of phoneVariants(word)) parts.push({ field: 'phone', pattern: phoneDigitsPattern(p) });
   }
+  return combine(parts);
+}
+
+/**
+ * The matches that rank first (an exact ID, phone or email; a name whose first word starts with the first word of
+ * the query): searched for on their own when a query matched more cells than are read, so they are never missed.
+ */
+export function searchStrongPattern(query: string): FindPattern | null {
+  const q = String(query ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е');
+  if (!q) return null;
+  const parts: Parameters<typeof combine>[0] = [];
+  const qId = idKey(q);
+  if (/^[a-z]{1,3}-?\d+$/.test(qId))
+    parts.push({ field: 'id', pattern: `^${[...qId].map((ch) => ID_LETTER[ch] ?? escapeRegex(ch)).join('')}$` });
+  if (/^\d+$/.test(q)) parts.push({ field: 'id', pattern: `^[^0-9+]*0*${q.replace(/^0+(?=\d)/, '')}$` });
+  const isPhoneQuery = /^[\d\s()+\-.]+$/.test(q);
+  const digits = isPhoneQuery ? q.replace(/\D/g, '') : '';
+  if (digits.length >= MIN_PHONE_FRAGMENT)
+    for (const p of phoneVariants(digits)) parts.push({ field: 'phone', pattern: `^\\D*${digitsPattern(p)}\\D*$` });
+  if (!isPhoneQuery && !/\s/.test(q)) parts.push({ field: 'email', pattern: `^\\s*${escapeRegex(q)}\\s*$` });
+  const [first] = isPhoneQuery ? [] : nameTokens(q);
+  if (first) parts.push({ field: 'fullName', pattern: firstWordPrefixPattern(first) });
   return combine(parts);
 }

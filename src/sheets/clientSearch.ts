@@ -4,21 +4,23 @@ import type { FindPattern } from '../domain/findPattern';
 import { formatIsoDate } from '../domain/normalize/dateOrder';
 import { fromCell } from './cells';
 import { clientField, rememberedRowCount } from './clients';
-import { a1, columnsOf, type Layout } from './layout';
+import { a1, columnsOf, type Layout, mergeRuns, runs } from './layout';
 import type { RowAt } from './records';
 
 // A block is sized to the hits still unread (ten rows per hit, at least 200: another round costs three calls,
 // as much as 750 cells) and never taller than this.
 const MIN_BLOCK_ROWS = 200;
 const MAX_BLOCK_ROWS = 3000;
-// Each further block or skipped hit costs calls: stop after this many and rank what was found.
-const MAX_ROUNDS = 8;
+// Scattered hits cost a call each (their row) and rows close together share a read: at most this many are
+// followed, and rows this close are read through.
+const MAX_SCATTERED = 60;
+const SCATTER_GAP = 20;
 
 export interface FoundRows {
   rows: RowAt[];
   /** Cells TextFinder matched. */
   hits: number;
-  /** False when the search stopped early (more matches than `limit` rows, or too many rounds). */
+  /** False when the search stopped early (more matches than `limit` rows or MAX_SCATTERED scattered hits). */
   complete: boolean;
 }
 
@@ -32,9 +34,10 @@ function shown(value: unknown, wall: string | number, locale: string): string {
 }
 
 /**
- * Client rows with a cell of `find.fields` matching `find.pattern`, each read with `keys`. Calls: 4 for the search
- * (range, finder, regex option, findAll), the hits' sheet once, then per block one getRow of its first hit and one
- * read; the block end is the remembered row count (else the last hit's row, one more call).
+ * Client rows with a cell of `find.fields` matching `find.pattern`, each read with `keys`. Sheets searches (4 calls:
+ * range, finder, regex option, findAll); then the first block is read from the first hit down, sized to the hits
+ * (clustered hits — a phone fragment, a mistyped name — come in one read: 8 calls in all); hits left beyond it are
+ * scattered, so each one's row is asked for and rows close together are read in one go, up to MAX_SCATTERED hits.
  */
 export function findClientRows(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -59,31 +62,10 @@ export function findClientRows(
   const r1 = Math.max(readCols[readCols.length - 1], c1);
   const keyAt = new Map(Object.entries(layout.columns).map(([k, c]) => [c, k]));
   const re = new RegExp(find.pattern, 'i');
-  let bound = rememberedRowCount();
-  let sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined;
-  const rows: RowAt[] = [];
-  let k = 0;
-  let readTo = 0;
-  for (let round = 0; k < hits.length && rows.length < opts.limit && round < MAX_ROUNDS; round++) {
-    const start = hits[k].getRow();
-    if (start <= readTo) {
-      // A hit this block's check did not see (a cell shown unlike its value): its row was read already.
-      k++;
-      continue;
-    }
-    if (bound < start) bound = hits[hits.length - 1].getRow();
-    const end = Math.min(start + Math.min(Math.max((hits.length - k) * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS) - 1, bound);
-    let grid: unknown[][];
-    try {
-      sheet ??= hits[0].getSheet();
-      grid = sheet.getSheetValues(start, r0, end - start + 1, r1 - r0 + 1);
-    } catch (_e) {
-      // The remembered row count is past the grid (rows were deleted): bound the block by the last hit instead.
-      bound = hits[hits.length - 1].getRow();
-      continue;
-    }
-    let seen = 0;
-    grid.forEach((cells, i) => {
+  const sheet = hits[0].getSheet();
+  /** Rows start…end read in one call: each as a record, with how many of its searched cells match. */
+  const readBlock = (start: number, end: number) =>
+    sheet.getSheetValues(start, r0, end - start + 1, r1 - r0 + 1).map((cells, i) => {
       const rec: RowAt = { row: start + i };
       for (const key of keys) {
         const column = layout.columns[key];
@@ -96,11 +78,39 @@ export function findClientRows(
         const text = shown(cells[c - r0], wall, opts.locale);
         if (text !== '' && re.test(text)) matched++;
       }
-      if (matched || i === 0) rows.push(rec);
-      seen += matched;
+      return { rec, matched };
     });
-    readTo = end;
-    k += Math.max(seen, 1);
+
+  const rows: RowAt[] = [];
+  // The first block, ended by the remembered row count (or the last hit's row: a call more when it is unknown).
+  const start = hits[0].getRow();
+  const height = Math.min(Math.max(hits.length * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS);
+  let bound = rememberedRowCount();
+  if (bound < start) bound = hits[hits.length - 1].getRow();
+  let block: Array<{ rec: RowAt; matched: number }>;
+  try {
+    block = readBlock(start, Math.min(start + height - 1, bound));
+  } catch (_e) {
+    // The remembered row count is past the grid (rows were deleted): end the block at the last hit instead.
+    bound = hits[hits.length - 1].getRow();
+    block = readBlock(start, Math.min(start + height - 1, bound));
+  }
+  let seen = 0;
+  block.forEach(({ rec, matched }, i) => {
+    if (matched || i === 0) rows.push(rec);
+    seen += matched;
+  });
+  const readTo = start + block.length - 1;
+  // The rest: each hit's row (a cell the check above did not see may lie inside the block: skipped).
+  let k = Math.max(seen, 1);
+  const rest = new Set<number>();
+  for (; k < hits.length && rest.size < MAX_SCATTERED && rows.length + rest.size < opts.limit; k++) {
+    const row = hits[k].getRow();
+    if (row > readTo) rest.add(row);
+  }
+  const wanted = [...rest].sort((a, b) => a - b);
+  for (const [first, count] of mergeRuns(runs(wanted), SCATTER_GAP)) {
+    for (const { rec } of readBlock(first, first + count - 1)) if (rest.has(rec.row)) rows.push(rec);
   }
   return { rows: rows.slice(0, opts.limit), hits: hits.length, complete: k >= hits.length };
 }

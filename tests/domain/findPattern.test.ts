@@ -3,7 +3,7 @@
 import { duplicateFindPattern, findDuplicates } from '../../src/domain/duplicates';
 import { type FindPattern, oneEditAlternatives } from '../../src/domain/findPattern';
 import { phoneMatchKey } from '../../src/domain/normalize/phone';
-import { searchClients, searchFindPattern } from '../../src/domain/search';
+import { SEARCH_SCORE, searchClients, searchFindPattern, searchStrongPattern } from '../../src/domain/search';
 
 type Client = { id: string; fullName: string; phone: string; email: string };
 
@@ -92,6 +92,14 @@ describe('searchFindPattern', () => {
     const accepted = searchClients(query, clients, { limit: 10000 }).map((m) => m.client);
     for (const client of accepted)
       expect({ query, client, found: matches(find, client) }).toMatchObject({ found: true });
+  });
+
+  it.each(queries)('the strong pattern finds every exact ID, phone, email and first-word name match for %p', (query) => {
+    const strong = searchStrongPattern(query);
+    for (const m of searchClients(query, clients, { limit: 10000 })) {
+      if (m.score < SEARCH_SCORE.nameFirstWord) continue;
+      expect({ query, client: m.client, found: matches(strong, m.client) }).toMatchObject({ found: true });
+    }
   });
 
   it('leaves most of the base out for a sharp query', () => {
