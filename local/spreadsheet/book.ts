@@ -11,7 +11,7 @@ import {
 import type { SpreadsheetHooks } from '../contract';
 import { quoteSheetName, toA1 } from './a1';
 import { RangeCache, registerCachedCriteria } from './criteria';
-import { installFastRangeReads } from './fast-ranges';
+import { attachRangeCache, installCachedComparisons, installFastRangeReads } from './fast-ranges';
 import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions, toEngineSyntax } from './functions';
 import { Layer } from './layer';
 import { localeInfo, parseTypedInput } from './locale';
@@ -164,9 +164,14 @@ export class SheetData {
   hfAll = false;
   /** Columns fed to HyperFormula because formulas read them. */
   hfCols: boolean[] = [];
-  /** Bumped by every engine write into a column, and for all columns by row/column changes (RangeCache stamps). */
-  colVersion: number[] = [];
+  /** Bumped by row/column changes (the engine's ranges over the tab moved). */
   structVersion = 0;
+  /** Engine writes since the last row/column change: [seq, r0, r1, c0, c1] flat, the oldest dropped first. */
+  changeLog: number[] = [];
+  /** Writes up to this number are no longer in the log. */
+  logFloor = 0;
+  /** Number of the latest engine write into the tab. */
+  lastWrite = 0;
   /** 1-based indices of rows/columns a script or person hid. */
   hiddenRows = new Set<number>();
   hiddenColumns = new Set<number>();
@@ -307,7 +312,14 @@ export class Book {
   /** Engine formula text → whether its result is an array. */
   private readonly arrayKinds = new Map<string, boolean>();
   /** Range contents and criterion masks shared by COUNTIFS-like formulas (local/spreadsheet/criteria.ts). */
-  readonly rangeCache = new RangeCache((id, r0, c0, r1, c1) => this.rangeStamp(id, r0, c0, r1, c1));
+  readonly rangeCache = new RangeCache({
+    volatileStamp: (id, r0, c0, r1, c1) => this.volatileStamp(id, r0, c0, r1, c1),
+    struct: (id) => this.byHfId.get(id)?.structVersion ?? -1,
+    seq: (id) => this.byHfId.get(id)?.lastWrite ?? 0,
+    changedRows: (id, since, r0, c0, r1, c1) => this.changedRows(id, since, r0, c0, r1, c1),
+  });
+  /** Numbers every engine write (RangeCache redoes only the rows written since it last looked). */
+  private writeSeq = 0;
 
   constructor(opts: { name?: string; timeZone: string; locale: string; owner: string; hooks: SpreadsheetHooks }) {
     this.name = opts.name ?? 'Kartoteka';
@@ -369,6 +381,8 @@ export class Book {
     if (this.hf && sh.hfId !== undefined) {
       this.hfw().removeSheet(sh.hfId);
       this.byHfId.delete(sh.hfId);
+      // Engine ids of removed tabs may be given to new ones: nothing kept about them may survive.
+      this.rangeCache.clear();
     }
     for (const [st, s] of this.arrays) if (s === sh) this.arrays.delete(st);
     for (const st of this.arrays.keys()) st.dirty = true;
@@ -483,6 +497,8 @@ export class Book {
     hf.addNamedExpression('TRUE', '=TRUE()');
     hf.addNamedExpression('FALSE', '=FALSE()');
     this.hf = hf;
+    installCachedComparisons(hf);
+    attachRangeCache(hf, this.rangeCache);
     for (const sh of this.sheets) {
       hf.addSheet(sh.name);
       sh.hfId = hf.getSheetId(sh.name);
@@ -510,8 +526,16 @@ export class Book {
   /** Writes engine content at (r, c) on a tab: one value or a block. */
   private hfSet(sh: SheetData, r: number, c: number, content: RawCellContent | RawCellContent[][]): void {
     this.hfw().setCellContents({ sheet: sh.hfId!, row: r, col: c }, content);
+    const height = Array.isArray(content) ? content.length : 1;
     const width = Array.isArray(content) ? (content[0]?.length ?? 0) : 1;
-    for (let k = c; k < c + width; k++) sh.colVersion[k] = (sh.colVersion[k] ?? 0) + 1;
+    if (height === 0 || width === 0) return;
+    const seq = ++this.writeSeq;
+    sh.lastWrite = seq;
+    sh.changeLog.push(seq, r, r + height - 1, c, c + width - 1);
+    if (sh.changeLog.length > 5 * 256) {
+      sh.logFloor = sh.changeLog[0];
+      sh.changeLog.splice(0, 5);
+    }
   }
 
   /** Engine content for a value computed by an array formula. */
@@ -1038,13 +1062,52 @@ export class Book {
     }
   }
 
-  /** Stamp of a range's contents for RangeCache: ranges holding formulas change with every engine write. */
-  private rangeStamp(id: number, r0: number, c0: number, r1: number, c1: number): string {
+  /** RangeCache: ranges holding formulas (or on tabs the workbook does not know) change with every engine write. */
+  private volatileStamp(id: number, r0: number, c0: number, r1: number, c1: number): string | undefined {
     const sh = this.byHfId.get(id);
     if (!sh || c1 - c0 > 64 || this.hasFormulas(sh, r0, c0, r1, c1)) return `e${this.epoch}`;
-    let s = `${sh.structVersion}`;
-    for (let c = c0; c <= c1; c++) s += `:${sh.colVersion[c] ?? 0}`;
-    return s;
+    return undefined;
+  }
+
+  /** Moves the tab's write log through a row/column change, as the engine moves the cells. */
+  private shiftLog(sh: SheetData, dim: 'row' | 'col', change: DimensionChange): void {
+    if (change.kind === 'move') {
+      sh.changeLog = [];
+      sh.logFloor = this.writeSeq;
+      return;
+    }
+    const log = sh.changeLog;
+    const out: number[] = [];
+    const at = dim === 'row' ? 1 : 3;
+    for (let k = 0; k < log.length; k += 5) {
+      const span = mapSpan(log[k + at], log[k + at + 1], change);
+      if (!span) continue;
+      const rec = log.slice(k, k + 5);
+      rec[at] = span[0];
+      rec[at + 1] = span[1];
+      out.push(...rec);
+    }
+    sh.changeLog = out;
+  }
+
+  /** RangeCache: row spans of a rectangle written since a write number, or undefined when that is forgotten. */
+  private changedRows(
+    id: number,
+    since: number,
+    r0: number,
+    c0: number,
+    r1: number,
+    c1: number,
+  ): Array<[number, number]> | undefined {
+    const sh = this.byHfId.get(id);
+    if (!sh || since < sh.logFloor) return undefined;
+    const log = sh.changeLog;
+    const out: Array<[number, number]> = [];
+    for (let k = 0; k < log.length; k += 5) {
+      if (log[k] <= since || log[k + 1] > r1 || log[k + 2] < r0 || log[k + 3] > c1 || log[k + 4] < c0) continue;
+      out.push([Math.max(r0, log[k + 1]), Math.min(r1, log[k + 2])]);
+    }
+    return out;
   }
 
   private hasFormulas(sh: SheetData, r0: number, c0: number, r1: number, c1: number): boolean {
@@ -1410,6 +1473,8 @@ export class Book {
       const id = sh.hfId;
       const hf = this.hfw();
       sh.structVersion++;
+      this.shiftLog(sh, dim, change);
+      this.rangeCache.shift(id, dim, change, sh.structVersion);
       if (dim === 'row') {
         if (change.kind === 'insert') hf.addRows(id, [change.at, change.count]);
         else if (change.kind === 'delete') hf.removeRows(id, [change.at, change.count]);

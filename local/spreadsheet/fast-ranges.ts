@@ -1,9 +1,11 @@
-// HyperFormula reads every range argument (C2:C, Clients!A:A) cell by cell through a generic address walk that
-// re-measures the tab on each row; at 10,000 rows that walk dominates FILTER and the array comparisons in it. This
-// replaces the walk with a plain loop that reads the same cells in the same order and gives the same values; a cell
-// holding an array (which the walk turns into an error) takes the engine's own path.
+// Two speed-ups of HyperFormula at 10,000 rows that give the same values as the engine's own code:
+// - range arguments (C2:C, Clients!A:A) are read in a plain loop instead of a generic address walk that re-measures
+//   the tab on each row; a cell holding an array (which the walk turns into an error) takes the engine's own path;
+// - comparisons of a range with one value (Clients!C2:C="Lead" inside FILTER) reuse the per-cell results kept by
+//   RangeCache, redoing only the rows written since.
 
-import { SimpleRangeValue } from 'hyperformula';
+import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { RangeCache } from './criteria';
 
 interface Graph {
   getCellValue(address: { sheet: number; row: number; col: number }): unknown;
@@ -21,6 +23,12 @@ interface RangeInternals {
 }
 
 let installed = false;
+/** Each engine's kept range contents (its dependency graph is what a range value knows). */
+const caches = new WeakMap<object, RangeCache>();
+
+export function attachRangeCache(hf: HyperFormula, cache: RangeCache): void {
+  caches.set(hf.dependencyGraph as object, cache);
+}
 
 export function installFastRangeReads(): void {
   if (installed) return;
@@ -33,6 +41,23 @@ export function installFastRangeReads(): void {
     const range = this.range;
     const graph = this.dependencyGraph;
     if (!range || !graph) return original.call(this);
+    const kept = caches.get(graph)?.contents(this as unknown as SimpleRangeValue);
+    if (kept) {
+      // Fresh rows each time: callers may keep or change what they are given.
+      const w = range.effectiveEndColumn(graph) - range.start.col + 1;
+      const rows: unknown[][] = new Array(kept.length / w);
+      let onlyNumbers = true;
+      for (let i = 0; i < rows.length; i++) {
+        const line = w === 1 ? [kept[i]] : kept.slice(i * w, (i + 1) * w);
+        if (onlyNumbers)
+          for (const v of line)
+            if (typeof v !== 'number' && !(typeof v === 'object' && v !== null && 'val' in v)) onlyNumbers = false;
+        rows[i] = line;
+      }
+      this._hasOnlyNumbers = onlyNumbers;
+      this._data = rows;
+      return;
+    }
     const { sheet, row: r0, col: c0 } = range.start;
     const r1 = range.effectiveEndRow(graph);
     const c1 = range.effectiveEndColumn(graph);
@@ -51,5 +76,73 @@ export function installFastRangeReads(): void {
     }
     this._hasOnlyNumbers = onlyNumbers;
     this._data = data;
+  };
+}
+
+type Op = (a: unknown, b: unknown) => unknown;
+
+interface InterpreterInternals {
+  config?: { context?: { rangeCache?: RangeCache } };
+  equalOp: Op;
+  notEqualOp: Op;
+  greaterThanOp: Op;
+  lessThanOp: Op;
+  greaterThanOrEqualOp: Op;
+  lessThanOrEqualOp: Op;
+}
+
+/** A plain value a comparison can be keyed by (text, number, boolean, or a typed number such as a date). */
+function valueKey(x: unknown): string | undefined {
+  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return `${typeof x}:${String(x)}`;
+  if (typeof x === 'object' && x !== null && 'val' in x && typeof (x as { val: unknown }).val === 'number')
+    return `${x.constructor.name}:${(x as { val: number }).val}`;
+  return undefined;
+}
+
+export function installCachedComparisons(hf: HyperFormula): void {
+  const interpreter = (hf as unknown as { evaluator?: { interpreter?: object } }).evaluator?.interpreter;
+  const proto = interpreter && (Object.getPrototypeOf(interpreter) as Record<string, unknown>);
+  if (!proto || proto.kartotekaComparisons) return;
+  const original = proto.binaryRangeWrapper as
+    | ((op: Op, a: unknown, b: unknown, state: unknown) => unknown)
+    | undefined;
+  if (typeof original !== 'function') return;
+  proto.kartotekaComparisons = true;
+  proto.binaryRangeWrapper = function (
+    this: InterpreterInternals,
+    op: Op,
+    a: unknown,
+    b: unknown,
+    state: { arraysFlag?: boolean },
+  ) {
+    const cache = this.config?.context?.rangeCache;
+    if (cache && state?.arraysFlag) {
+      const name =
+        op === this.equalOp
+          ? '='
+          : op === this.notEqualOp
+            ? '<>'
+            : op === this.greaterThanOp
+              ? '>'
+              : op === this.lessThanOp
+                ? '<'
+                : op === this.greaterThanOrEqualOp
+                  ? '>='
+                  : op === this.lessThanOrEqualOp
+                    ? '<='
+                    : undefined;
+      if (name) {
+        if (a instanceof SimpleRangeValue && a.range) {
+          const key = valueKey(b);
+          const rows = key && cache.compare(a, `${name}${key}`, (v) => op(v, b));
+          if (rows) return SimpleRangeValue.onlyValues(rows as never);
+        } else if (b instanceof SimpleRangeValue && b.range) {
+          const key = valueKey(a);
+          const rows = key && cache.compare(b, `${key}${name}`, (v) => op(a, v));
+          if (rows) return SimpleRangeValue.onlyValues(rows as never);
+        }
+      }
+    }
+    return original.call(this, op, a, b, state);
   };
 }

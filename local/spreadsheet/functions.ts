@@ -177,11 +177,13 @@ class SheetsFunctions extends FunctionPlugin {
         if (!byRows && !byCols) return new CellError(ErrorType.VALUE, 'FILTER has mismatched range sizes.');
         const data = range.data;
         const out: unknown[][] = [];
+        // Each condition's rows read once (not per row): FILTER over 10,000 rows runs at every edit of a funnel.
+        const tests = conds.map((c) => c.data);
         if (byRows) {
-          for (let i = 0; i < h; i++) if (conds.every((c) => truthy(c.data[i][0]))) out.push(data[i].slice());
+          for (let i = 0; i < h; i++) if (tests.every((t) => truthy(t[i][0]))) out.push(data[i].slice());
         } else {
           const cols: number[] = [];
-          for (let j = 0; j < w; j++) if (conds.every((c) => truthy(c.data[0][j]))) cols.push(j);
+          for (let j = 0; j < w; j++) if (tests.every((t) => truthy(t[0][j]))) cols.push(j);
           if (cols.length) for (let i = 0; i < h; i++) out.push(cols.map((j) => data[i][j]));
         }
         if (out.length === 0) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
