@@ -320,6 +320,8 @@ export class Book {
   });
   /** Numbers every engine write (RangeCache redoes only the rows written since it last looked). */
   private writeSeq = 0;
+  /** Bumped when what a formula's text means may change: tabs added, removed or renamed, names, rows or columns. */
+  private parseVersion = 0;
 
   constructor(opts: { name?: string; timeZone: string; locale: string; owner: string; hooks: SpreadsheetHooks }) {
     this.name = opts.name ?? 'Kartoteka';
@@ -358,6 +360,7 @@ export class Book {
     this.sheets.splice(at, 0, sh);
     if (this.hf) {
       this.hfw().addSheet(sh.name);
+      this.parseVersion++;
       sh.hfId = this.hf.getSheetId(sh.name);
       if (sh.hfId !== undefined) this.byHfId.set(sh.hfId, sh);
       if (this.readsAnyTab) sh.hfAll = true;
@@ -380,6 +383,7 @@ export class Book {
     });
     if (this.hf && sh.hfId !== undefined) {
       this.hfw().removeSheet(sh.hfId);
+      this.parseVersion++;
       this.byHfId.delete(sh.hfId);
       // Engine ids of removed tabs may be given to new ones: nothing kept about them may survive.
       this.rangeCache.clear();
@@ -410,6 +414,7 @@ export class Book {
     });
     void renameSheetInFormula;
     if (this.hf && sh.hfId !== undefined) this.hfw().renameSheet(sh.hfId, newName);
+    this.parseVersion++;
     this.adoptSheetName(newName);
   }
 
@@ -724,6 +729,7 @@ export class Book {
   syncNamedExpression(name: string, t: TrackedRange | undefined): void {
     if (!this.hf) return;
     const hf = this.hfw();
+    this.parseVersion++;
     const exists = hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase());
     for (const st of this.arrays.keys()) if (mentionsName(st.text, name)) st.dirty = true;
     if (!t) {
@@ -866,7 +872,7 @@ export class Book {
         // Evaluate first (the engine is current), then place: placing writes values, a new batch.
         for (const [st, sh] of work)
           if (st.dirty) {
-            const { result, cause } = evaluateArray(hf, st.text, sh.hfId!);
+            const { result, cause } = evaluateArray(hf, st, sh.hfId!, this.parseVersion);
             st.result = result;
             st.cause = cause;
             st.dirty = false;
@@ -1473,6 +1479,7 @@ export class Book {
       const id = sh.hfId;
       const hf = this.hfw();
       sh.structVersion++;
+      this.parseVersion++;
       this.shiftLog(sh, dim, change);
       this.rangeCache.shift(id, dim, change, sh.structVersion);
       if (dim === 'row') {

@@ -106,11 +106,14 @@ function rowsToRedo(src: RangeSource, s: Shape, e: Entry<unknown> | undefined): 
   if (!e || e.volatile !== undefined || e.w !== s.w || e.struct !== src.struct(s.sheet) || s.h < e.h) return undefined;
   const spans = src.changedRows(s.sheet, e.seq, s.r0, s.c0, s.r0 + s.h - 1, s.c0 + s.w - 1);
   if (!spans) return undefined;
+  const limit = Math.max(64, s.h >> 3);
+  let total = s.h - e.h;
+  for (const [a, b] of spans) if ((total += b - a + 1) > 4 * limit) return undefined;
   const rows = new Set<number>();
   for (const [a, b] of spans) for (let r = a; r <= b; r++) rows.add(r - s.r0);
   // Rows the range gained without being written are empty; they are redone all the same.
   for (let i = e.h; i < s.h; i++) rows.add(i);
-  if (rows.size > Math.max(64, s.h >> 3)) return undefined;
+  if (rows.size > limit) return undefined;
   return [...rows];
 }
 

@@ -24,6 +24,12 @@ export interface DepRect {
   c1: number;
 }
 
+interface Parsed {
+  ast?: unknown;
+  address: unknown;
+  dependencies: unknown[];
+}
+
 /** One formula whose result is an array, at its anchor cell. */
 export interface SpillState {
   /** The anchor (0-based), kept current through row/column changes. */
@@ -39,6 +45,8 @@ export interface SpillState {
   result: CellResult[][] | string;
   /** The engine's error behind an error result (it may say `not emulated: …`). */
   cause?: unknown;
+  /** The engine's parse of `text`, for the tab names as they were (`version`). */
+  parsed?: { text: string; sheetId: number; version: number; tmp: Parsed };
   /** Whether the result fills cells beyond the anchor. */
   placed: boolean;
   /** The anchor's error when the result could not be placed (#REF!), with Sheets' explanation. */
@@ -86,14 +94,21 @@ function internalCell(x: unknown): CellResult {
  */
 export function evaluateArray(
   hf: HyperFormula,
-  text: string,
+  st: SpillState,
   sheetId: number,
+  parseVersion: number,
 ): { result: CellResult[][] | string; cause?: unknown } {
   const engine = hf as unknown as {
-    extractTemporaryFormula(f: string, s: number): { ast?: unknown; address: unknown; dependencies: unknown[] };
+    extractTemporaryFormula(f: string, s: number): Parsed;
     evaluator: { runAndForget(ast: unknown, address: unknown, deps: unknown[]): unknown };
   };
-  const tmp = engine.extractTemporaryFormula(text, sheetId);
+  // Parsing costs as much as a small evaluation: kept while the text, the tab and the tab names stay the same.
+  const p = st.parsed;
+  const tmp =
+    p && p.text === st.text && p.sheetId === sheetId && p.version === parseVersion
+      ? p.tmp
+      : engine.extractTemporaryFormula(st.text, sheetId);
+  st.parsed = { text: st.text, sheetId, version: parseVersion, tmp };
   if (tmp.ast === undefined) return { result: '#ERROR!' };
   const v = engine.evaluator.runAndForget(tmp.ast, tmp.address, tmp.dependencies);
   if (v instanceof SimpleRangeValue) {
