@@ -108,7 +108,10 @@ function rowsToRedo(src: RangeSource, s: Shape, e: Entry<unknown> | undefined): 
   if (!spans) return undefined;
   const limit = Math.max(64, s.h >> 3);
   let total = s.h - e.h;
-  for (const [a, b] of spans) if ((total += b - a + 1) > 4 * limit) return undefined;
+  for (const [a, b] of spans) {
+    total += b - a + 1;
+    if (total > 4 * limit) return undefined;
+  }
   const rows = new Set<number>();
   for (const [a, b] of spans) for (let r = a; r <= b; r++) rows.add(r - s.r0);
   // Rows the range gained without being written are empty; they are redone all the same.
