@@ -33,8 +33,10 @@ export interface MilestoneDates {
 }
 
 /**
- * Dates to stamp when a client reaches a stage: every milestone up to the stage's own that is still empty gets
- * `today`. A client who bought had a contact and a visit, so all three are stamped. Nothing is ever cleared.
+ * Dates to stamp when a client reaches a stage: the first-contact and visit dates up to the stage's milestone that
+ * are still empty get `today` (a client had a contact and a visit). The first-purchase date is the day of a real
+ * purchase — logging one, or the journal — never a stage alone: a card moved to "Client" by hand keeps it empty,
+ * and the funnel still counts it as a client by its stage (src/domain/reached.ts). Nothing is ever cleared.
  */
 export function milestoneStamps(
   settings: SettingsData,
@@ -48,7 +50,6 @@ export function milestoneStamps(
   const patch: Partial<MilestoneDates> = {};
   if (rank >= 1 && !current.firstContactOn) patch.firstContactOn = today;
   if (rank >= 2 && !current.visitOn) patch.visitOn = today;
-  if (rank >= 3 && !current.firstPurchaseOn) patch.firstPurchaseOn = today;
   return patch;
 }
 

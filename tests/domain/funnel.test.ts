@@ -1,5 +1,7 @@
 // Funnel rules: milestones of stages, what moving stamps, and how a contact moves a client.
+import { cardFacts } from '../../src/domain/card';
 import { effectiveMilestone, milestoneStamps, stageAfterContact } from '../../src/domain/funnel';
+import { hasReached } from '../../src/domain/reached';
 import { defaultSettings, type SettingsData } from '../../src/domain/settings';
 
 const ru = defaultSettings('ru', 'ru_RU');
@@ -19,12 +21,23 @@ describe('funnel stages', () => {
     expect(effectiveMilestone(s, 'нет такой')).toBe('');
   });
 
-  it('moving a lead straight to "Клиент" stamps contact, visit and purchase dates', () => {
+  it('moving a lead straight to "Клиент" stamps the contact and visit dates but invents no first purchase', () => {
     expect(milestoneStamps(ru, 'Клиент', empty, '2026-03-15')).toEqual({
       firstContactOn: '2026-03-15',
       visitOn: '2026-03-15',
-      firstPurchaseOn: '2026-03-15',
     });
+  });
+
+  it('a card set to "Клиент" without a purchase: the sheet keeps First purchase empty, the card and the funnel count a client', () => {
+    const card = { fullName: 'Петрова Анна', stage: 'Клиент', ...empty };
+    Object.assign(card, milestoneStamps(ru, card.stage, card, '2026-03-15'));
+    expect(card.firstPurchaseOn).toBe('');
+    expect(cardFacts(ru, card, '2026-03-15').stageMilestone).toBe('client');
+    expect(hasReached(ru, card, 'client')).toBe(true);
+    expect(hasReached(ru, card, 'visit')).toBe(true);
+    // A lead with a purchase date typed by hand has reached "client" too (the date says so).
+    expect(hasReached(ru, { ...card, stage: 'Новый лид', firstPurchaseOn: '2026-03-01' }, 'client')).toBe(true);
+    expect(hasReached(ru, { ...card, stage: 'Новый лид' }, 'client')).toBe(false);
   });
 
   it('never overwrites a date already there and stamps nothing for lost or lead', () => {
