@@ -9,6 +9,10 @@ function summarize(result: { ok: boolean; message?: string; errors?: Record<stri
   return Object.values(result.errors ?? {}).join('\n');
 }
 
+/**
+ * Progress in toasts (Sheets shows one toast at a time, each replacing the last), then the summary once, in an
+ * alert: a setup's result lists tabs and triggers worth reading, and the toast of it would only repeat the alert.
+ */
 export function menuSetup(): void {
   const lang = currentLang();
   const result = setupDatabase((message) => toast(lang, message)) as {

@@ -1,4 +1,4 @@
-// Set up / repair database: every tab of the registry, then the triggers, with progress toasts and a summary.
+// Set up / repair database: every tab of the registry, then the triggers, with progress toasts; returns the summary.
 
 import { defaultSettings } from '../domain/settings';
 import { t } from '../i18n';
@@ -37,8 +37,8 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
       t(ctx.lang, 'setup.rulesApplied', { validations: result.validationsApplied, protections: result.protections }),
       triggers,
     ].filter(Boolean);
+    // The summary is the caller's to show once (the menu's alert); the toasts were only progress.
     const message = `${t(ctx.lang, 'setup.done')} ${parts.join(' ')}`;
-    say(message);
     return { ok: true as const, summary, message };
   });
 }

@@ -161,7 +161,8 @@ function App() {
     const fresh = s.toasts.filter((x) => x.id > (seenToasts.current as number));
     if (fresh.length) {
       seenToasts.current = fresh[fresh.length - 1].id;
-      setToasts((old) => [...old, ...fresh]);
+      // Sheets shows one toast at a time: a new one replaces the last (progress updates in place).
+      setToasts(fresh.slice(-1));
       for (const x of fresh) {
         if (x.timeoutSeconds > 0) {
           setTimeout(() => setToasts((old) => old.filter((y) => y.id !== x.id)), x.timeoutSeconds * 1000);
