@@ -1,6 +1,6 @@
 // Fills a workbook with the sample clinic: the add-on's own setupDatabase, then clients and a year of contacts.
 import { fieldForHeader, TABS, type TabDef } from '../../src/domain/fields';
-import { generateClinic, type SampleClinic, type SampleLang, type StageKey } from './sample';
+import { generateClinic, type SampleClinic, type SampleLang, type StageKey, TEAM } from './sample';
 import { type PlaygroundWorkbook, wallTime, wallToInstant } from './workbook';
 
 export interface SeedOptions {
@@ -93,6 +93,31 @@ function appendRecords(tab: TabWriter, def: TabDef, records: Array<Record<string
   return first;
 }
 
+/** 'yyyy-mm-dd' n days after day. */
+function plusDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * The morning run has something to show at the first "Next morning 9:00": three clients with consent have their
+ * birthday tomorrow and one is booked for the day after (her reminder goes tomorrow).
+ */
+function showcaseMorning(clinic: SampleClinic, today: string): void {
+  const withEmail = clinic.clients.filter((c) => c.email);
+  const tomorrow = plusDays(today, 1);
+  for (const c of withEmail.slice(0, 3)) {
+    c.consent = true;
+    c.birthDate = `${tomorrow.endsWith('02-29') ? '1988' : (c.birthDate || '1985').slice(0, 4)}${tomorrow.slice(4)}`;
+  }
+  const booked = withEmail[3];
+  if (booked) {
+    booked.consent = true;
+    booked.nextVisit = plusDays(today, 2);
+    booked.nextVisitWork = booked.nextVisitWork || booked.service;
+  }
+}
+
 /**
  * Seeds the sample clinic into a workbook whose add-on is loaded. Deterministic for a given seed and virtual date.
  * The tabs come from the add-on's setupDatabase; clients and the journal are written in bulk in that layout
@@ -104,6 +129,7 @@ export function seedClinic(wb: PlaygroundWorkbook, opts: SeedOptions): SeedSumma
   // History ends before the virtual now: no call is logged later today than the clock says.
   const [today, time] = wallTime(wb.clock.now(), timeZone).wall.split('T');
   const clinic = generateClinic({ lang: opts.lang, clients: opts.clients, seed: opts.seed, today, time });
+  showcaseMorning(clinic, today);
 
   call(wb, 'setupDatabase');
   const current = call(wb, 'getSettings').settings as { lists: Record<string, unknown> };
@@ -215,6 +241,9 @@ export function seedClinic(wb: PlaygroundWorkbook, opts: SeedOptions): SeedSumma
       spendRows = grid.length;
     }
   }
+  // Reminders on: the team gets the digest every morning at 9:00, clients who agreed get their letters.
+  call(wb, 'saveReminderSettings', { recipients: [...TEAM] });
+  call(wb, 'enableReminders');
   // The clinic opens on its client list.
   ss.setActiveSheet(clientsTab.sheet);
   return { clients: clinic.clients.length, contacts: clinic.contacts.length, spendRows, clinic };
