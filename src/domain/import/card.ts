@@ -1,4 +1,5 @@
 // A read row becomes a card draft: full name, source, funnel milestones and stage from its dates, and journal history.
+import { newCardFields } from '../card';
 import { effectiveMilestone, milestoneStamps, stageLabel } from '../funnel';
 import { nameKey } from '../normalize/name';
 import type { ContactKind, Milestone, SimpleListKey } from '../settings';
@@ -142,6 +143,8 @@ export function buildCard(row: RowResult, env: ImportEnv): CardDraft {
   };
   Object.assign(values, milestoneStamps(settings, stage, current, first || today));
   if (!values.createdOn) values.createdOn = first || today;
+  // Whatever else a new card gets (zero totals…), as for a card added in a sidebar: only empty fields are filled.
+  Object.assign(values, newCardFields(settings, values, today));
 
   if (notes.length) {
     const base = String(values.notes ?? '');

@@ -23,6 +23,10 @@ interface Entry {
   birthDate: string;
 }
 
+// Work per lookup by name is bounded, so a base full of namesakes stays linear: at most this many cards compared
+// and this many bucket entries looked at (exact-name keys first). Beyond that, similar-name warnings may be missed.
+const MAX_BY_NAME = 50;
+const MAX_NAME_VISITS = 1000;
 // Fewer digits than this is a fragment, not a number two cards could share by accident (as findDuplicates has it).
 const MIN_PHONE_DIGITS = 7;
 
@@ -40,8 +44,24 @@ function deletionKeys(word: string): string[] {
   return keys;
 }
 
-function indexedWords(fullName: string): string[] {
-  return nameTokens(fullName).filter((w) => w.length >= 2 && !isPatronymic(w));
+/**
+ * Name keys of a card: all its words sorted ('n:'), its words other than patronymics sorted ('c:', so a card with
+ * and one without the patronymic meet), and for each pair of those words one typo'd form of either beside the
+ * other exact ('p:'), so a typo in one word ('Петрова Ана' ~ 'Анна Петрова') still shares a key.
+ */
+function nameKeys(fullName: string): string[] {
+  const words = nameTokens(fullName).filter((w) => w.length >= 1);
+  if (words.length < 2) return [];
+  const keys = [`n:${words.slice().sort().join(' ')}`];
+  const core = words.filter((w) => !isPatronymic(w));
+  if (core.length >= 2) keys.push(`c:${core.slice().sort().join(' ')}`);
+  for (let i = 0; i < core.length; i++) {
+    for (let j = 0; j < core.length; j++) {
+      if (i === j) continue;
+      for (const variant of deletionKeys(core[i])) keys.push(`p:${variant}~${core[j]}`);
+    }
+  }
+  return [...new Set(keys)];
 }
 
 /** Every word of the shorter name has its own word in the longer one (one typo allowed from four letters). */
@@ -59,14 +79,21 @@ export function namesCompatible(a: string[], b: string[]): boolean {
 }
 
 /**
- * Cards (existing and new) by phone, email and name words. A lookup reads only the buckets of the candidate's
- * phone, email and rarest name word, then lets findDuplicates judge those few: linear in the number of rows.
+ * Cards (existing and new) by phone, email and name keys. A lookup reads only the buckets of the candidate's keys
+ * and lets findDuplicates judge those few cards: linear in the number of rows. It finds every card with the same
+ * phone or email, the same name in any word order with or without the patronymic, or with a typo in one word;
+ * names with typos in two words are left to the person reading the cards (they could only be "possible" matches).
  */
 export class DuplicateIndex {
   private entries: Entry[] = [];
   private byPhone = new Map<string, number[]>();
   private byEmail = new Map<string, number[]>();
-  private byWord = new Map<string, number[]>();
+  private byName = new Map<string, number[]>();
+  // Which lookup last saw each card (cheaper than a Set per lookup), and the name keys of the last name asked for.
+  private seenBy: number[] = [];
+  private lookup = 0;
+  private lastName = '';
+  private lastKeys: string[] = [];
 
   constructor(private region: string) {}
 
@@ -103,37 +130,72 @@ export class DuplicateIndex {
     this.put(this.byEmail, email, at);
     if (fullName && !e.fullName) {
       e.fullName = fullName;
-      for (const w of indexedWords(fullName)) for (const k of deletionKeys(w)) this.put(this.byWord, k, at);
+      for (const k of this.keysOf(fullName)) this.put(this.byName, k, at);
     }
+  }
+
+  // A card is usually looked up and then added with the same name: its keys are made once.
+  private keysOf(fullName: string): string[] {
+    if (fullName !== this.lastName) {
+      this.lastName = fullName;
+      this.lastKeys = nameKeys(fullName);
+    }
+    return this.lastKeys;
+  }
+
+  /**
+   * Positions of the cards a lookup compares: those sharing the phone or the email, and up to MAX_BY_NAME sharing
+   * a name key whose phone, email and birth date do not already say they are someone else (exact names first).
+   */
+  pool(values: Record<string, CellValue>): number[] {
+    const phone = this.phoneKey(values.phone);
+    const email = emailKey(values.email);
+    const birthDate = isoDay(values.birthDate);
+    const fullName = String(values.fullName ?? '');
+    const lookup = ++this.lookup;
+    const out: number[] = [];
+    const take = (list: number[] | undefined, byName: boolean) => {
+      if (!list) return;
+      for (const at of list) {
+        if (byName && ++visited > MAX_NAME_VISITS) return;
+        if (this.seenBy[at] === lookup) continue;
+        this.seenBy[at] = lookup;
+        if (byName && this.someoneElse(this.entries[at], phone, email, birthDate)) continue;
+        out.push(at);
+        if (byName && ++named >= MAX_BY_NAME) return;
+      }
+    };
+    let named = 0;
+    let visited = 0;
+    if (phone) take(this.byPhone.get(phone), false);
+    if (email) take(this.byEmail.get(email), false);
+    if (fullName) {
+      for (const k of this.keysOf(fullName)) {
+        if (named >= MAX_BY_NAME || visited > MAX_NAME_VISITS) break;
+        take(this.byName.get(k), true);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  // A namesake with another phone or email and no same birthday, or with another birthday (as judge() has it).
+  private someoneElse(e: Entry, phone: string, email: string, birthDate: string): boolean {
+    if (e.birthDate && birthDate) return e.birthDate !== birthDate;
+    return !!((e.phone && phone && e.phone !== phone) || (e.email && email && e.email !== email));
+  }
+
+  /** The card at a position of pool(). */
+  ref(at: number): ClientRef {
+    return this.entries[at].ref;
   }
 
   /** The best match for a candidate card, with a verdict; undefined when nothing looks alike. */
   find(values: Record<string, CellValue>): DuplicateHit | undefined {
+    const pool = this.pool(values);
+    if (pool.length === 0) return undefined;
     const phone = this.phoneKey(values.phone);
     const email = emailKey(values.email);
     const fullName = String(values.fullName ?? '');
-    const seen = new Set<number>();
-    for (const at of (phone && this.byPhone.get(phone)) || []) seen.add(at);
-    for (const at of (email && this.byEmail.get(email)) || []) seen.add(at);
-    const words = nameTokens(fullName);
-    if (words.length >= 2) {
-      // Every word of a similar name that is not a patronymic pairs with a word of the other: the rarest will do.
-      let best: number[][] | undefined;
-      let size = Number.POSITIVE_INFINITY;
-      for (const w of indexedWords(fullName)) {
-        const buckets = deletionKeys(w)
-          .map((k) => this.byWord.get(k))
-          .filter((b): b is number[] => !!b);
-        const total = buckets.reduce((n, b) => n + b.length, 0);
-        if (total < size) {
-          size = total;
-          best = buckets;
-        }
-      }
-      for (const bucket of best ?? []) for (const at of bucket) seen.add(at);
-    }
-    if (seen.size === 0) return undefined;
-    const pool = [...seen].sort((a, b) => a - b);
     const list = pool.map((at) => {
       const e = this.entries[at];
       return { id: String(at), fullName: e.fullName, phone: e.phone, email: e.email };
@@ -143,6 +205,7 @@ export class DuplicateIndex {
     for (const f of found) {
       const e = this.entries[Number(f.id)];
       const verdict = judge(e, f.reasons, { fullName, phone, email, birthDate: isoDay(values.birthDate) });
+      if (!verdict) continue;
       const hit = { ref: e.ref, fullName: e.fullName, reasons: f.reasons, verdict };
       if (verdict === 'same') return hit;
       fallback ??= hit;
@@ -154,13 +217,14 @@ export class DuplicateIndex {
 /**
  * Same person: a shared phone or email with a compatible name (or none to compare) and no other birth date; or
  * the same name with the same birth date, or the same full three-word name with no contact or birth date against
- * it. A shared phone under another name is a relative (a parent's phone on a child's card): kept apart.
+ * it. A shared phone under another name is a relative (a parent's phone on a child's card): kept apart. A namesake
+ * with another phone, email or birth date is someone else (undefined), unless the birthday is the same.
  */
 function judge(
   e: Entry,
   reasons: DuplicateReason[],
   c: { fullName: string; phone: string; email: string; birthDate: string },
-): DuplicateVerdict {
+): DuplicateVerdict | undefined {
   const birthConflict = !!(e.birthDate && c.birthDate && e.birthDate !== c.birthDate);
   const mine = nameTokens(c.fullName);
   const theirs = nameTokens(e.fullName);
@@ -173,8 +237,10 @@ function judge(
     (e.phone && c.phone && e.phone !== c.phone) ||
     (e.email && c.email && e.email !== c.email)
   );
-  if (birthConflict || contactConflict) return 'possible';
   const sameBirth = !!(e.birthDate && c.birthDate && e.birthDate === c.birthDate);
+  // Namesakes with other phones or birth dates are other people; the same birthday makes a changed phone likely.
+  if (birthConflict) return undefined;
+  if (contactConflict) return sameBirth ? 'possible' : undefined;
   const sameFullName = mine.length >= 3 && nameKey(c.fullName) === nameKey(e.fullName);
   return sameBirth || sameFullName ? 'same' : 'possible';
 }

@@ -11,7 +11,7 @@ export {
   targetChoices,
   targetKey,
 } from './mapping';
-export { APPEND_FIELDS, mergePatch } from './merge';
+export { mergePatch, totalsAfter } from './merge';
 export { type ImportMessageKey, importMessages, importText } from './messages';
 export { emptyCounts, importIdAt, isFromImport, journalBy, type PlanInput, planImport } from './plan';
 export { createRowReader, type RowResult, readDate, readEmail, readPhone } from './rows';

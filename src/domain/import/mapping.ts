@@ -1,7 +1,15 @@
 // Automatic column mapping: finds the header row, reads each header and each column's values, and proposes a target.
 import type { Lang } from '../../i18n';
 import { CLIENT_FIELDS, type FieldDef, headerKey } from '../fields';
-import { type ColumnProfile, cellText, isBlank, localeDateOrder, profileColumn, samplesOf } from './content';
+import {
+  type ColumnProfile,
+  cellText,
+  isBlank,
+  localeDateOrder,
+  looksLikeName,
+  profileColumn,
+  samplesOf,
+} from './content';
 import { importText } from './messages';
 import type {
   ColumnMapping,
@@ -24,7 +32,7 @@ const HEADER_SCAN_ROWS = 10;
 function isHeaderish(cell: SourceCell): boolean {
   if (typeof cell !== 'string') return false;
   const text = cell.trim();
-  if (!text || !/\p{L}/u.test(text) || text.includes('@')) return false;
+  if (!text || !/\p{L}|^[№#]/u.test(text) || text.includes('@')) return false;
   return (text.match(/\d/g) ?? []).length <= 4 && markValue(text) === undefined;
 }
 
@@ -42,6 +50,14 @@ function findHeaderRow(grid: readonly SourceCell[][]): number {
   for (let r = 0; r < scan.length; r++) {
     const headerish = scan[r].filter(isHeaderish).length;
     if (filled[r] >= 2 && filled[r] >= 0.5 * widest && headerish >= Math.max(2, 0.6 * filled[r])) return r;
+  }
+  // A one-column list: a word on top of its values ('Телефоны' over numbers), not a first name or value.
+  if (widest === 1) {
+    const r = filled.findIndex((n) => n > 0);
+    const top = scan[r]?.find((c) => !isBlank(c));
+    const below = scan.slice(r + 1).flatMap((row) => row.filter((c) => !isBlank(c)));
+    const namesBelow = below.length > 0 && below.every((c) => looksLikeName(cellText(c)));
+    if (r >= 0 && isHeaderish(top) && !(looksLikeName(cellText(top)) && namesBelow)) return r;
   }
   return -1;
 }
@@ -143,13 +159,22 @@ function codeClass(code: Code): 'date' | 'phone' | 'email' | 'name' | 'money' | 
   return 'text';
 }
 
-/** Whether the values of a column can be what its header says (a 'Телефон' column full of emails cannot). */
-function compatible(code: Code, p: ColumnProfile): boolean {
+/**
+ * Whether the values of a column can be what its header says (a 'Телефон' column full of emails cannot). A field's
+ * own header or alias, or a column of few values, is believed unless the values are plainly something else.
+ */
+function compatible(code: Code, p: ColumnProfile, strong: boolean): boolean {
   if (p.values === 0) return true;
   const s = p.share;
+  const lenient = strong || p.values < 5;
+  const plainlyOther = s.phone + s.email + s.name >= 0.5;
   switch (codeClass(code)) {
     case 'date':
-      return s.date + s.serial >= 0.3 || ((code === 'emailConsentOn' || code === 'unsubscribedOn') && s.mark >= 0.5);
+      return (
+        s.date + s.serial >= 0.3 ||
+        ((code === 'emailConsentOn' || code === 'unsubscribedOn') && s.mark >= 0.5) ||
+        (lenient && !plainlyOther)
+      );
     case 'phone':
       return s.phone >= 0.3 || !(s.email >= 0.5 || s.date >= 0.5 || s.name >= 0.5);
     case 'email':
@@ -157,9 +182,9 @@ function compatible(code: Code, p: ColumnProfile): boolean {
     case 'name':
       return s.phone + s.email + s.date + s.number < 0.6;
     case 'money':
-      return s.number + s.money >= 0.6;
+      return s.number + s.money >= 0.6 || (lenient && !plainlyOther && s.date < 0.5);
     case 'channel':
-      return s.mark + s.channel >= 0.6;
+      return s.mark + s.channel >= 0.5 || (p.values < 5 && s.mark > 0);
     case 'row':
       return p.rowNumber;
     default:
@@ -335,7 +360,7 @@ export function proposeMapping(table: SourceTable, env: ImportEnv): ImportMappin
     const profile = profileColumn(table.rows, column, env);
     const fromHeader = headerCandidates(header, env)
       .map((c) => (c.code === 'date' ? { ...c, code: resolveDate(profile) } : c))
-      .filter((c) => compatible(c.code, profile));
+      .filter((c) => compatible(c.code, profile, c.confidence >= 0.95));
     const fromContent = contentCandidate(profile);
     const candidates = [...fromHeader];
     if (fromContent) {

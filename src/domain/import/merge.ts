@@ -1,17 +1,16 @@
 // Filling a card from an imported row by the merge policy of the card merge: empty fields only, conflicts in notes.
 import type { Lang } from '../../i18n';
+import { derivedValues } from '../card';
 import { applyFact, type Derived } from '../derived';
 import { CLIENT_FIELDS } from '../fields';
 import { effectiveMilestone } from '../funnel';
+import { MERGE_APPEND_FIELDS, MERGE_EARLIEST_FIELDS } from '../merge';
 import { nameTokens } from '../normalize/name';
-import { FREQUENCY_LABELS, type Frequency, type Milestone, type SettingsData } from '../settings';
+import type { Milestone, SettingsData } from '../settings';
 import type { HistorySeed } from './card';
 import { namesCompatible } from './dedupe';
 import type { CellValue, ExtraValue } from './types';
 
-// As when two cards are merged: these fields take both values, the milestone dates the earlier one.
-export const APPEND_FIELDS = new Set(['notes', 'tags', 'interests', 'familyDates', 'address', 'company']);
-const EARLIER_WINS = new Set(['createdOn', 'firstContactOn', 'visitOn', 'firstPurchaseOn']);
 const RANK: Record<Milestone, number> = { lead: 0, contact: 1, visit: 2, client: 3, lost: -1 };
 const MERGEABLE = CLIENT_FIELDS.filter((f) => !f.computed);
 
@@ -43,9 +42,9 @@ export function mergePatch(
     const theirs = text(row.values[key]);
     if (!theirs || mine === theirs) continue;
     if (!mine) patch[key] = row.values[key];
-    else if (APPEND_FIELDS.has(key)) {
+    else if (MERGE_APPEND_FIELDS.has(key)) {
       if (!mine.includes(theirs)) patch[key] = `${mine}\n${theirs}`;
-    } else if (EARLIER_WINS.has(key)) {
+    } else if (MERGE_EARLIEST_FIELDS.has(key)) {
       if (theirs < mine) patch[key] = theirs;
     } else if (key === 'fullName' && namesCompatible(nameTokens(mine), nameTokens(theirs))) {
       // 'Emily Johnson' adds nothing to 'Emily Rose Johnson'; a longer spelling of the same name does.
@@ -71,19 +70,6 @@ export function mergePatch(
   return { patch, extraPatch };
 }
 
-/** A card's totals as its cells hold them. */
-export function derivedOfValues(values: Record<string, CellValue>): Derived {
-  return {
-    purchases: Number(values.purchases) || 0,
-    totalSpent: Number(values.totalSpent) || 0,
-    lastContactOn: text(values.lastContactOn).slice(0, 10),
-    lastPurchaseOn: text(values.lastPurchaseOn).slice(0, 10),
-    frequency: '',
-    loyaltyPoints: Number(values.loyaltyPoints) || 0,
-    servicesBought: text(values.servicesBought),
-  };
-}
-
 /** The totals after the imported contacts, as cell values (frequency as its label), by the journal's own rule. */
 export function totalsAfter(
   current: Derived,
@@ -92,16 +78,8 @@ export function totalsAfter(
   lang: Lang,
 ): Record<string, CellValue> {
   let d = current;
-  for (const s of history)
+  for (const s of history) {
     d = applyFact(d, { at: s.at, kind: s.kind, amount: s.amount === '' ? 0 : s.amount, item: s.item }, settings);
-  const frequency: Frequency = d.frequency;
-  return {
-    purchases: d.purchases,
-    totalSpent: d.totalSpent,
-    lastContactOn: d.lastContactOn,
-    lastPurchaseOn: d.lastPurchaseOn,
-    frequency: frequency ? FREQUENCY_LABELS[lang][frequency] : '',
-    loyaltyPoints: d.loyaltyPoints,
-    servicesBought: d.servicesBought,
-  };
+  }
+  return derivedValues(lang, d);
 }

@@ -1,9 +1,11 @@
 // The import plan: every source row of a chunk read, matched against the cards, and turned into writes as data.
+import { derivedOf } from '../card';
 import { EMPTY_DERIVED } from '../derived';
+import { journalEntry } from '../journal';
 import { CONTACT_KIND_LABELS, type ContactKind, type SimpleListKey } from '../settings';
 import { buildCard, type CardDraft, type HistorySeed } from './card';
 import { type DuplicateHit, DuplicateIndex } from './dedupe';
-import { derivedOfValues, mergePatch, totalsAfter } from './merge';
+import { mergePatch, totalsAfter } from './merge';
 import { importText } from './messages';
 import { createRowReader } from './rows';
 import type {
@@ -238,8 +240,9 @@ export function planImport(input: PlanInput): ImportPlan {
   const entry = (client: ClientRef, clientName: string, s: HistorySeed): PlannedJournalEntry => ({
     client,
     sourceRow: s.sourceRow,
-    values: {
+    values: journalEntry({
       at: s.at,
+      clientId: 'id' in client ? client.id : '',
       clientName,
       type: contactType(env, s.kind),
       summary: importText(lang, s.summary),
@@ -247,9 +250,7 @@ export function planImport(input: PlanInput): ImportPlan {
       amount: s.amount,
       source: s.source,
       by,
-      nextStep: '',
-      nextStepOn: '',
-    },
+    }),
   });
   const newClients: NewClient[] = created.map(({ draft }, newIndex) => {
     draft.history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -264,7 +265,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const name = String(state.values.fullName ?? '');
     if (state.history.length) {
       state.history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      const totals = totalsAfter(derivedOfValues(state.card.values), state.history, settings, lang);
+      const totals = totalsAfter(derivedOf(state.card.values), state.history, settings, lang);
       for (const [key, value] of Object.entries(totals)) setPatch(state, key, value);
       for (const s of state.history) journal.push(entry({ id }, name, s));
     }
@@ -272,18 +273,14 @@ export function planImport(input: PlanInput): ImportPlan {
       journal.push({
         client: { id },
         sourceRow: n.sourceRow,
-        values: {
+        values: journalEntry({
           at: input.now,
+          clientId: id,
           clientName: name,
           type: contactType(env, 'note'),
           summary: importText(lang, 'journal.merged', { importId, row: n.sourceRow, reasons: n.reasons }),
-          item: '',
-          amount: '',
-          source: '',
           by,
-          nextStep: '',
-          nextStepOn: '',
-        },
+        }),
       });
     }
     merges.push(state.merge);

@@ -1,4 +1,5 @@
 // The shapes of an import as plain data: source cells, the column mapping, the plan of writes, the report and undo.
+import type { JournalEntryValues } from '../journal';
 import type { SimpleListKey } from '../settings';
 import type { ValidationEnv } from '../validate';
 
@@ -126,8 +127,8 @@ export type ClientRef = { newIndex: number } | { id: string };
 export interface PlannedJournalEntry {
   client: ClientRef;
   sourceRow: number;
-  /** JOURNAL_FIELDS values except clientId (resolved by resolveJournal once IDs are known). */
-  values: Record<string, CellValue>;
+  /** The journal row; clientId is '' for a new card until resolveJournal fills it from the assigned IDs. */
+  values: JournalEntryValues;
 }
 
 export type ReportLevel = 'error' | 'warning' | 'info';

@@ -1,6 +1,8 @@
 // Undo and resumable progress of an import, as data: which rows it added, which cells it changed and their old values.
 import type { Lang } from '../../i18n';
 import { CLIENT_FIELDS } from '../fields';
+import { clientId, clientIdNumber } from '../ids';
+import type { JournalEntryValues } from '../journal';
 import { importText } from './messages';
 import { emptyCounts } from './plan';
 import type { CellValue, ExistingCard, ExtraValue, ImportCounts, ImportPlan, PlannedJournalEntry } from './types';
@@ -42,25 +44,23 @@ export interface UndoPlan {
   conflicts: UndoConflict[];
 }
 
-const ID = /^([A-Z]+-)(\d+)$/;
 const DERIVED = new Set(CLIENT_FIELDS.filter((f) => f.computed && f.key !== 'id').map((f) => f.key));
 
 /** count consecutive client IDs from first ('C-000041', 3 → C-000041, C-000042, C-000043). */
 export function clientIdRange(first: string, count: number): string[] {
-  const m = ID.exec(first);
-  if (!m) throw new RangeError(`Not a client ID: ${first}`);
-  const start = Number(m[2]);
-  return Array.from({ length: count }, (_, i) => `${m[1]}${String(start + i).padStart(m[2].length, '0')}`);
+  const start = clientIdNumber(first);
+  if (!start) throw new RangeError(`Not a client ID: ${first}`);
+  return Array.from({ length: count }, (_, i) => clientId(start + i));
 }
 
 /** Journal rows with client IDs, once the adapter has assigned IDs to the plan's new cards in order. */
 export function resolveJournal(
   plan: ImportPlan,
   ids: readonly string[],
-): Array<{ sourceRow: number; values: Record<string, CellValue> }> {
+): Array<{ sourceRow: number; values: JournalEntryValues }> {
   return plan.journal.map((e: PlannedJournalEntry) => ({
     sourceRow: e.sourceRow,
-    values: { clientId: 'id' in e.client ? e.client.id : ids[e.client.newIndex], ...e.values },
+    values: { ...e.values, clientId: 'id' in e.client ? e.client.id : ids[e.client.newIndex] },
   }));
 }
 
