@@ -14,6 +14,14 @@ export {
 export { mergePatch, totalsAfter } from './merge';
 export { type ImportMessageKey, importMessages, importText } from './messages';
 export { emptyCounts, importIdAt, isFromImport, journalBy, type PlanInput, planImport } from './plan';
+export {
+  type ImportPreview,
+  importSummary,
+  PREVIEW_ROWS,
+  previewImport,
+  reportCells,
+  reportHeaders,
+} from './report';
 export { createRowReader, type RowResult, readDate, readEmail, readPhone } from './rows';
 export * from './types';
 export {
