@@ -23,7 +23,8 @@ export function searchClients(ctx: Ctx, query: string): { ok: true; hits: Search
   if (!found.complete) {
     // More matches than are read: the best-ranked kinds are searched for on their own, so none is missed.
     const strong = searchStrongPattern(q);
-    if (strong) for (const r of findClientRows(ctx.ss, layout, strong, keys, opts).rows) rows.set(r.row, r);
+    if (strong)
+      for (const r of findClientRows(ctx.ss, layout, strong, keys, { ...opts, limit: SHOWN }).rows) rows.set(r.row, r);
   }
   const list = [...rows.values()]
     .sort((a, b) => a.row - b.row)

@@ -7,12 +7,12 @@ import { clientField, rememberedRowCount } from './clients';
 import { a1, columnsOf, type Layout, mergeRuns, runs } from './layout';
 import type { RowAt } from './records';
 
-// A block is sized to the hits still unread (ten rows per hit, at least 200: another round costs three calls,
-// as much as 750 cells) and never taller than this.
+// The first block is sized to the hits (ten rows per hit wanted, at least 200: following a hit costs two calls, as
+// much as 500 cells) and never taller than this.
 const MIN_BLOCK_ROWS = 200;
-const MAX_BLOCK_ROWS = 3000;
-// Scattered hits cost a call each (their row) and rows close together share a read: at most this many are
-// followed, and rows this close are read through.
+const MAX_BLOCK_ROWS = 2000;
+// Scattered hits cost a call each (their row) and rows close together share a read: they are followed when no more
+// than this many are left, and rows this close are read through.
 const MAX_SCATTERED = 60;
 const SCATTER_GAP = 20;
 
@@ -37,7 +37,8 @@ function shown(value: unknown, wall: string | number, locale: string): string {
  * Client rows with a cell of `find.fields` matching `find.pattern`, each read with `keys`. Sheets searches (4 calls:
  * range, finder, regex option, findAll); then the first block is read from the first hit down, sized to the hits
  * (clustered hits — a phone fragment, a mistyped name — come in one read: 8 calls in all); hits left beyond it are
- * scattered, so each one's row is asked for and rows close together are read in one go, up to MAX_SCATTERED hits.
+ * scattered, so each one's row is asked for and rows close together are read in one go — when at most MAX_SCATTERED
+ * are left; more make a broad query, ranked from the block (complete: false).
  */
 export function findClientRows(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -84,7 +85,7 @@ export function findClientRows(
   const rows: RowAt[] = [];
   // The first block, ended by the remembered row count (or the last hit's row: a call more when it is unknown).
   const start = hits[0].getRow();
-  const height = Math.min(Math.max(hits.length * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS);
+  const height = Math.min(Math.max(Math.min(hits.length, opts.limit) * 10, MIN_BLOCK_ROWS), MAX_BLOCK_ROWS);
   let bound = rememberedRowCount();
   if (bound < start) bound = hits[hits.length - 1].getRow();
   let block: Array<{ rec: RowAt; matched: number }>;
@@ -101,10 +102,12 @@ export function findClientRows(
     seen += matched;
   });
   const readTo = start + block.length - 1;
-  // The rest: each hit's row (a cell the check above did not see may lie inside the block: skipped).
+  // The rest: each hit's row (a cell the check above did not see may lie inside the block: skipped). More than
+  // MAX_SCATTERED left is a broad query: what the block holds is ranked, and the caller may look for the best kinds.
   let k = Math.max(seen, 1);
+  if (hits.length - k > MAX_SCATTERED) return { rows: rows.slice(0, opts.limit), hits: hits.length, complete: false };
   const rest = new Set<number>();
-  for (; k < hits.length && rest.size < MAX_SCATTERED && rows.length + rest.size < opts.limit; k++) {
+  for (; k < hits.length && rows.length + rest.size < opts.limit; k++) {
     const row = hits[k].getRow();
     if (row > readTo) rest.add(row);
   }
