@@ -144,6 +144,7 @@ describe('proposeMapping: headers as people write them', () => {
     ['Источник: Instagram', MARKS, 'channel:Instagram'],
     ['Откуда пришёл (Яндекс)', MARKS, 'channel:Яндекс.Директ'],
     ['Реклама ВК', MARKS, 'channel:ВКонтакте'],
+    ['Источник: Листовки у метро', MARKS, 'channel:Листовки у метро'],
     ['Откуда узнали о нас', ['Instagram', 'Яндекс', 'Сайт'], 'source'],
     ['Как узнали о клинике', ['Instagram', 'Яндекс', 'Сайт'], 'source'],
     ['Канал привлечения', ['Instagram', 'Яндекс', 'Сайт'], 'source'],
@@ -246,6 +247,17 @@ describe('proposeMapping: by content when the header says nothing', () => {
     ]);
     expect(keys(m)).toEqual(['row', 'fullName', 'phone', 'email', 'source', 'hist:totalSpent']);
     expect(m.columns.slice(1).every((c) => c.reason === 'content')).toBe(true);
+  });
+
+  it('reads a tab without a header row by content alone', () => {
+    const grid: SourceCell[][] = [
+      ['Петрова Анна Сергеевна', '8 912 345 67 89', 'anna@mail.ru', '14.03.1985'],
+      ['Иванов Сергей Петрович', '+7 (912) 111-22-33', 'ivanov@yandex.ru', '01.07.1979'],
+      ['Козлов Дмитрий Андреевич', '89123456780', 'kozlov@gmail.com', '05.11.2001'],
+    ];
+    const table = readSourceTable(grid);
+    expect(table).toMatchObject({ headerRow: 0, firstDataRow: 1, headers: ['', '', '', ''] });
+    expect(keys(proposeMapping(table, ruEnv))).toEqual(['fullName', 'phone', 'email', 'birthDate']);
   });
 
   it('tells birth dates, past contact dates and future appointments apart in columns headed only "Дата"', () => {

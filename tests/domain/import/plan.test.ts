@@ -268,6 +268,20 @@ describe('planImport: details of a row', () => {
     expect(both.values.notes).toBe('Другие источники: Instagram');
   });
 
+  it('keeps a channel or a doctor the Settings do not list and offers them for the lists', () => {
+    const { table, mapping } = prepare(
+      [
+        ['ФИО', 'Врач', 'Источник: Листовки у метро', 'Источник: Instagram'],
+        ['Петрова Анна', 'Смирнова О.В.', '+', ''],
+        ['Иванов Сергей', 'Смирнова О.В.', '', '+'],
+      ],
+      ruEnv,
+    );
+    const p = plan(table, mapping, ruEnv);
+    expect(p.newClients.map((c) => c.values.source)).toEqual(['Листовки у метро', 'Instagram']);
+    expect(p.listAdditions).toEqual({ staff: ['Смирнова О.В.'], channels: ['Листовки у метро'] });
+  });
+
   it('joins surname, name and patronymic into the full name', () => {
     const { table, mapping } = prepare(gridOf(ruVariants[1], ruPatients), ruEnv);
     const p = plan(table, mapping, ruEnv);
