@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SETTING_LABELS, TEMPLATE_RULE_LABELS } from '../../src/domain/reminders/messages';
 import type { Failure } from '../../src/shared/api';
-import type { PreviewView, ReminderSettings, ReminderView, RunProgress } from '../../src/shared/reminders';
+import type { PreviewView, ReminderView, RunProgress } from '../../src/shared/reminders';
 import { mountSidebar, type SidebarProps } from '../kit/app';
 import { type Lang, tr } from '../kit/i18n';
 import { run } from '../kit/run';
@@ -20,44 +20,9 @@ import {
   useAction,
   useForm,
 } from '../kit/ui';
-import { rt, statusText, why } from './texts';
+import { hourText, type NUMBERS, patchOf, RULES, valuesOf } from './form';
+import { missingLabel, rt, statusText, why } from './texts';
 import './reminders.css';
-
-const RULES = ['appointment', 'renewal', 'birthday'] as const;
-const NUMBERS = [
-  'birthdayDaysAhead',
-  'renewalDaysAhead',
-  'renewalOfferDaysBefore',
-  'maxGreetingDelayDays',
-  'digestQuotaReserve',
-] as const;
-const hourText = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-function valuesOf(s: ReminderSettings): Record<string, string> {
-  const v: Record<string, string> = {
-    hour: String(s.hour),
-    recipients: s.recipients.join('\n'),
-    feb29: s.feb29,
-    senderName: s.senderName,
-  };
-  for (const k of NUMBERS) v[k] = String(s[k]);
-  for (const r of RULES) v[`rule_${r}`] = s.clientRules.includes(r) ? 'yes' : '';
-  return v;
-}
-
-/** The fields that changed, as the server takes them (numbers as typed; it checks them). */
-function patchOf(s: ReminderSettings, v: Record<string, string>): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  const num = (x: string) => (/^\s*\d+\s*$/.test(x) ? Number(x) : x);
-  if (num(v.hour) !== s.hour) patch.hour = num(v.hour);
-  for (const k of NUMBERS) if (num(v[k]) !== s[k]) patch[k] = num(v[k]);
-  if (v.recipients.trim() !== s.recipients.join('\n')) patch.recipients = v.recipients;
-  if (v.feb29 !== s.feb29) patch.feb29 = v.feb29;
-  if (v.senderName.trim() !== s.senderName) patch.senderName = v.senderName;
-  const rules = RULES.filter((r) => v[`rule_${r}`] === 'yes');
-  if (rules.join() !== RULES.filter((r) => s.clientRules.includes(r)).join()) patch.clientRules = rules;
-  return patch;
-}
 
 /** A select whose options show labels for stored values. */
 function Choice(props: { form: FormState; name: string; label: string; options: Array<[string, string]> }) {
@@ -229,7 +194,9 @@ function Preview({ preview, lang }: { preview: PreviewView; lang: Lang }) {
                 <div class="subject">{l.subject}</div>
                 <pre>{l.body}</pre>
                 {l.missing.length ? (
-                  <div class="hint">{rt(lang, 'missing', { fields: l.missing.join(', ') })}</div>
+                  <div class="hint">
+                    {rt(lang, 'missing', { fields: l.missing.map((k) => missingLabel(lang, k)).join(', ') })}
+                  </div>
                 ) : null}
               </div>
             ) : null}

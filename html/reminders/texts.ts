@@ -1,4 +1,6 @@
 // The Reminders sidebar's own Russian and English texts, and the sentence saying why a letter goes today.
+import { CLIENT_FIELDS } from '../../src/domain/fields';
+import { plural, SETTING_LABELS, YEARS } from '../../src/domain/reminders/messages';
 import type { Lang } from '../../src/i18n';
 import type { LetterStatus, PreviewLetter } from '../../src/shared/reminders';
 
@@ -41,7 +43,7 @@ const ru = {
   missing: 'Нет данных для: {fields} — подставлено по умолчанию',
   row: 'строка {row}',
   birthday: 'день рождения {date}',
-  birthdayAge: 'день рождения {date}, {age}',
+  birthdayAge: 'день рождения {date}, {age} {years}',
   birthdayLate: 'день рождения был {date}, поздравление с опозданием',
   appointment: 'запись завтра, {date}',
   appointmentAt: 'запись завтра, {date} в {time}',
@@ -116,13 +118,25 @@ export function rt(lang: Lang, key: Key, params: Record<string, string | number>
 export function why(lang: Lang, l: PreviewLetter): string {
   if (l.rule === 'birthday') {
     if (l.inDays < 0) return rt(lang, 'birthdayLate', { date: l.date });
-    return l.age ? rt(lang, 'birthdayAge', { date: l.date, age: l.age }) : rt(lang, 'birthday', { date: l.date });
+    if (!l.age) return rt(lang, 'birthday', { date: l.date });
+    return rt(lang, 'birthdayAge', { date: l.date, age: l.age, years: plural(lang, l.age, YEARS) });
   }
   if (l.rule === 'appointment')
     return l.time
       ? rt(lang, 'appointmentAt', { date: l.date, time: l.time })
       : rt(lang, 'appointment', { date: l.date });
   return rt(lang, 'renewal', { date: l.date });
+}
+
+const SPECIALS: Record<Lang, Record<string, string>> = {
+  ru: { name: 'имя', age: 'возраст', appointmentDate: 'дата записи', appointmentTime: 'время записи', today: 'дата' },
+  en: { name: 'first name', age: 'age', appointmentDate: 'appointment date', appointmentTime: 'time', today: 'date' },
+};
+
+/** A placeholder reported missing, as people know it: a column's header, or what the placeholder stands for. */
+export function missingLabel(lang: Lang, key: string): string {
+  if (key === 'sender') return SETTING_LABELS[lang].senderName;
+  return SPECIALS[lang][key] ?? CLIENT_FIELDS.find((f) => f.key === key)?.header[lang] ?? key;
 }
 
 export function statusText(lang: Lang, s: LetterStatus): string {
