@@ -143,6 +143,12 @@ export const CLIENT_FIELDS: FieldDef[] = [
   f('emailConsentOn', 'date', 'Согласие на рассылку', 'Email consent on', 'relationship', { width: 120 }),
   f('unsubscribedOn', 'date', 'Отписался', 'Unsubscribed on', 'relationship', { width: 110 }),
   f('createdOn', 'date', 'Создан', 'Created on', 'system', { width: 100, aliases: ['дата создания', 'created'] }),
+  // A/B/C by share of revenue (src/domain/funnelReport/abc.ts), kept by the recompute (nightly and from the menu).
+  f('abcClass', 'text', 'ABC-класс', 'ABC class', 'derived', {
+    computed: true,
+    width: 80,
+    aliases: ['abc', 'класс abc'],
+  }),
 ];
 
 export const JOURNAL_FIELDS: FieldDef[] = [

@@ -39,6 +39,9 @@ export interface ChartSpec {
 }
 
 export interface TabDress {
+  /** The sheet's locale and the Settings currency, for the number formats. */
+  locale: string;
+  currency: string;
   formats: Array<{ kind: FormatKind; ranges: Rect[] }>;
   bold: Rect[];
   widths: Array<{ column: number; width: number }>;
@@ -50,4 +53,11 @@ export interface TabDress {
   dateInputs: Array<{ cell: Rect; help: string }>;
   gradients: Gradient[];
   charts: ChartSpec[];
+}
+
+/** A generated tab's grid carrying its dress: the adapter that writes the grid applies it after. */
+export type DressedGrid = unknown[][] & { dress?: TabDress };
+
+export function withDress(grid: unknown[][], dress: TabDress): DressedGrid {
+  return Object.assign(grid, { dress });
 }

@@ -1,17 +1,20 @@
 // Generated tabs (segments, funnel): rebuilt whole from the grid their domain `render` returns, in one write.
+import type { DressedGrid } from '../domain/tabDress';
 import type { GeneratedTabSpec } from '../domain/tabs';
 import { type Lang, t } from '../i18n';
+import { applyDress } from './dress';
 import { ensureSize, ensureTab, PROTECTION_PREFIX } from './tabs';
 
 /**
  * Writes `grid` (values; text starting with '=' is a formula) as the whole content of the tab: created when missing,
  * old content cleared, the grid written in one call, the header row bold, and the tab protected with a warning
- * (a person's edit would be overwritten by the next rebuild).
+ * (a person's edit would be overwritten by the next rebuild). A grid carrying a dress (src/domain/tabDress.ts) gets
+ * its formats, dropdowns, colour scales and charts applied after.
  */
 export function rebuildGenerated(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   spec: GeneratedTabSpec,
-  grid: unknown[][],
+  grid: DressedGrid,
   lang: Lang,
   index: number,
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; created: boolean } {
@@ -25,7 +28,10 @@ export function rebuildGenerated(
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   }
   const description = `${PROTECTION_PREFIX}${spec.key} ${t(lang, 'protect.generated')}`;
-  if (!sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === description))
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection =
+    protections.find((p) => p.getDescription() === description) ??
     sheet.protect().setDescription(description).setWarningOnly(true);
+  if (grid.dress) applyDress(sheet, grid.dress, protection);
   return { sheet, created };
 }

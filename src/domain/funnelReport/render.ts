@@ -385,6 +385,8 @@ export function dressFunnel(env: FunnelRenderEnv): TabDress {
     height: 320,
   });
   return {
+    locale: env.locale,
+    currency: env.settings.values.currency,
     formats: [
       {
         kind: 'month',

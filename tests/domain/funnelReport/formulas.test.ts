@@ -3,49 +3,12 @@
 import { computeFunnel, type FunnelReport } from '../../../src/domain/funnelReport/compute';
 import { monthKey } from '../../../src/domain/funnelReport/model';
 import { funnelLayout, PICK } from '../../../src/domain/funnelReport/render';
-import type { SettingsData } from '../../../src/domain/settings';
-import { type Random, seeded } from '../reminders/random';
-import { type Card, funnelEnv, type SpendInput } from './funnelEnv';
+import { seeded } from '../reminders/random';
+import { funnelEnv } from './funnelEnv';
+import { randomCards, randomSpend } from './generate';
 import { errorCells, pickedOf, readPicked, readTable, reportFigures, rounded } from './read';
 
 const TODAY = '2026-03-15';
-
-function month(r: Random): string {
-  // 2025-01 … 2026-05: some before the 12 shown months, some after.
-  const index = r.int(0, 16);
-  const y = 2025 + Math.floor(index / 12);
-  return `${y}-${String((index % 12) + 1).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
-}
-
-function randomCards(r: Random, count: number, settings: SettingsData): Card[] {
-  const stages = settings.lists.stages.map((s) => s.label);
-  const stageVariants = [...stages, ...stages.map((s) => s.toUpperCase()), ` ${stages[2]} `, 'нет такой', ''];
-  const channels = settings.lists.channels;
-  const sources = [...channels, channels[1].toLowerCase(), ` ${channels[2]} `, 'Газета', ''];
-  const date = (p: number) => (r.chance(p) ? month(r) : '');
-  return Array.from({ length: count }, (_, i) => {
-    const created = r.chance(0.8) ? month(r) : r.chance(0.5) ? 'вчера' : '';
-    return {
-      fullName: r.chance(0.95) ? `Клиент ${i}` : '',
-      stage: r.pick(stageVariants),
-      source: r.pick(sources),
-      createdOn: created,
-      firstContactOn: date(0.4),
-      visitOn: date(0.25),
-      firstPurchaseOn: date(0.15),
-      totalSpent: r.chance(0.3) ? r.int(1, 500) * 100 + r.pick([0, 0.5]) : r.chance(0.1) ? 'н/д' : '',
-    };
-  });
-}
-
-function randomSpend(r: Random, count: number, settings: SettingsData): SpendInput[] {
-  const channels = settings.lists.channels;
-  return Array.from({ length: count }, () => ({
-    month: month(r),
-    channel: r.pick([...channels, channels[0].toLowerCase(), 'Газета', '']),
-    amount: r.chance(0.9) ? r.int(1, 3000) * 10 + 0.25 : 'много',
-  }));
-}
 
 /** The report as the table shows it: every cell per month and channel, the month and channel totals. */
 function tableOf(report: FunnelReport) {
