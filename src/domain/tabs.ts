@@ -6,6 +6,7 @@
 //               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
 import type { Lang, MessageKey } from '../i18n';
 import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
+import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
 import type { FormulaEnv } from './formulas';
 import { defaultTemplates, TEMPLATE_RULE_LABELS, TEMPLATE_RULES } from './reminders';
 import type { SettingsData } from './settings';
@@ -112,7 +113,15 @@ export const SENT_LOG_TAB: RecordsTabSpec = {
 };
 
 /** In the order new tabs are placed. Settings come before generated tabs: generated formulas read them. */
-export const TAB_REGISTRY: readonly TabSpec[] = [CLIENTS_TAB, JOURNAL_TAB, SETTINGS_TAB, TEMPLATES_TAB, SENT_LOG_TAB];
+export const TAB_REGISTRY: readonly TabSpec[] = [
+  CLIENTS_TAB,
+  JOURNAL_TAB,
+  SETTINGS_TAB,
+  TEMPLATES_TAB,
+  SENT_LOG_TAB,
+  AD_SPEND_TAB,
+  FUNNEL_TAB,
+];
 
 export function tabSpec(key: string): TabSpec | undefined {
   return TAB_REGISTRY.find((t) => t.key === key);
