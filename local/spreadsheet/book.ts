@@ -11,7 +11,12 @@ import {
 import type { SpreadsheetHooks } from '../contract';
 import { quoteSheetName, toA1 } from './a1';
 import { RangeCache, registerCachedCriteria } from './criteria';
-import { attachRangeCache, installCachedComparisons, installFastRangeReads } from './fast-ranges';
+import {
+  attachRangeCache,
+  installCachedComparisons,
+  installFastRangeReads,
+  installQuotedTextParse,
+} from './fast-ranges';
 import { assertFormulaEmulated, notEmulatedMessage, registerSheetsFunctions, toEngineSyntax } from './functions';
 import { Layer } from './layer';
 import { localeInfo, parseTypedInput } from './locale';
@@ -235,29 +240,27 @@ const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
 /** A Date whose local-time getters report a serial's wall clock (HyperFormula reads dates through them). */
 class WallDate extends Date {
-  constructor(private readonly wallMs: number) {
-    super(wallMs);
-  }
+  // The Date's own time is the wall clock read as UTC: its UTC getters are the wall-clock fields.
   override getFullYear(): number {
-    return new Date(this.wallMs).getUTCFullYear();
+    return this.getUTCFullYear();
   }
   override getMonth(): number {
-    return new Date(this.wallMs).getUTCMonth();
+    return this.getUTCMonth();
   }
   override getDate(): number {
-    return new Date(this.wallMs).getUTCDate();
+    return this.getUTCDate();
   }
   override getHours(): number {
-    return new Date(this.wallMs).getUTCHours();
+    return this.getUTCHours();
   }
   override getMinutes(): number {
-    return new Date(this.wallMs).getUTCMinutes();
+    return this.getUTCMinutes();
   }
   override getSeconds(): number {
-    return new Date(this.wallMs).getUTCSeconds();
+    return this.getUTCSeconds();
   }
   override getMilliseconds(): number {
-    return new Date(this.wallMs).getUTCMilliseconds();
+    return this.getUTCMilliseconds();
   }
 }
 
@@ -503,6 +506,7 @@ export class Book {
     hf.addNamedExpression('FALSE', '=FALSE()');
     this.hf = hf;
     installCachedComparisons(hf);
+    installQuotedTextParse(hf);
     attachRangeCache(hf, this.rangeCache);
     for (const sh of this.sheets) {
       hf.addSheet(sh.name);
@@ -861,6 +865,7 @@ export class Book {
         if (round >= 50) {
           // Array results feeding each other in a circle never settle: Sheets shows #REF! for them.
           for (const [st, sh] of work) {
+            st.raw = undefined;
             st.result = '#REF!';
             st.dirty = false;
             this.place(st, sh);
@@ -869,15 +874,21 @@ export class Book {
           this.touched = [];
           break;
         }
-        // Evaluate first (the engine is current), then place: placing writes values, a new batch.
-        for (const [st, sh] of work)
+        // Evaluate first (the engine is current), then place: placing writes values, a new batch. A result that
+        // came out the same is placed again only when cells of its area changed.
+        const place: Array<[SpillState, SheetData]> = [];
+        for (const [st, sh, areaTouched] of work) {
+          let changed = areaTouched;
           if (st.dirty) {
-            const { result, cause } = evaluateArray(hf, st, sh.hfId!, this.parseVersion);
-            st.result = result;
-            st.cause = cause;
+            const out = evaluateArray(hf, st, sh.hfId!, this.parseVersion);
+            st.result = out.result;
+            st.cause = out.cause;
             st.dirty = false;
+            changed ||= out.changed;
           }
-        for (const [st, sh] of work) this.place(st, sh);
+          if (changed) place.push([st, sh]);
+        }
+        for (const [st, sh] of place) this.place(st, sh);
         if (!hf.isEvaluationSuspended() && this.touched.length === 0) break;
       }
     } finally {
@@ -891,7 +902,7 @@ export class Book {
     changes: unknown[],
     touched: Array<{ sh: SheetData; r0: number; c0: number; r1: number; c1: number }>,
     firstRound: boolean,
-  ): Array<[SpillState, SheetData]> {
+  ): Array<[SpillState, SheetData, boolean]> {
     const cells = new Map<string, Array<[number, number]>>();
     for (const ch of changes) {
       const a = (ch as { address?: { sheet: number; row: number; col: number } }).address;
@@ -902,17 +913,16 @@ export class Book {
       if (list) list.push([a.row, a.col]);
       else cells.set(s.name, [[a.row, a.col]]);
     }
-    const work: Array<[SpillState, SheetData]> = [];
+    const work: Array<[SpillState, SheetData, boolean]> = [];
     for (const [st, sh] of this.arrays) {
       if (!st.dirty && ((firstRound && st.dynamic) || this.depsHit(st, touched, cells))) st.dirty = true;
-      let replace = st.dirty;
-      if (!replace) {
-        const { rows, cols } = resultSize(st);
-        const r1 = st.r + Math.max(rows, st.hfRows) - 1;
-        const c1 = st.c + Math.max(cols, st.hfCols) - 1;
-        replace = touched.some((t) => t.sh === sh && t.r0 <= r1 && st.r <= t.r1 && t.c0 <= c1 && st.c <= t.c1);
-      }
-      if (replace) work.push([st, sh]);
+      // A new array (never evaluated) is placed whatever its result.
+      const { rows, cols } = resultSize(st);
+      const r1 = st.r + Math.max(rows, st.hfRows) - 1;
+      const c1 = st.c + Math.max(cols, st.hfCols) - 1;
+      const area =
+        !st.raw || touched.some((t) => t.sh === sh && t.r0 <= r1 && st.r <= t.r1 && t.c0 <= c1 && st.c <= t.c1);
+      if (st.dirty || area) work.push([st, sh, area]);
     }
     const order = new Map(this.sheets.map((s, i) => [s, i]));
     work.sort(([a, sa], [b, sb]) => (order.get(sa) ?? 0) - (order.get(sb) ?? 0) || a.r - b.r || a.c - b.c);

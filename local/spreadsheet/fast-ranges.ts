@@ -1,8 +1,11 @@
-// Two speed-ups of HyperFormula at 10,000 rows that give the same values as the engine's own code:
+// Speed-ups of HyperFormula at 10,000 rows that give the same values as the engine's own code:
 // - range arguments (C2:C, Clients!A:A) are read in a plain loop instead of a generic address walk that re-measures
 //   the tab on each row; a cell holding an array (which the walk turns into an error) takes the engine's own path;
 // - comparisons of a range with one value (Clients!C2:C="Lead" inside FILTER) reuse the per-cell results kept by
-//   RangeCache, redoing only the rows written since.
+//   RangeCache, redoing only the rows written since;
+// - text written with a leading apostrophe (how the workbook feeds every text cell) is taken as that text at once;
+//   the engine tried it as a boolean, error, number, percent, currency and date first, all of which fail on the
+//   apostrophe.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { RangeCache } from './criteria';
@@ -144,5 +147,21 @@ export function installCachedComparisons(hf: HyperFormula): void {
       }
     }
     return original.call(this, op, a, b, state);
+  };
+}
+
+/** Text the workbook feeds as `'text` is text: the engine's parse reaches the same result after six failed tries. */
+export function installQuotedTextParse(hf: HyperFormula): void {
+  const parser = (hf as unknown as { _cellContentParser?: { parse(c: unknown): unknown } })._cellContentParser;
+  const proto = parser && (Object.getPrototypeOf(parser) as Record<string, unknown>);
+  if (!parser || !proto || proto.kartotekaQuoted) return;
+  const original = proto.parse as (c: unknown) => unknown;
+  const sample = original.call(parser, "'x") as { value?: unknown; constructor: new (v: string) => unknown };
+  if (typeof original !== 'function' || sample?.value !== 'x') return;
+  const TextContent = sample.constructor;
+  proto.kartotekaQuoted = true;
+  proto.parse = function (this: unknown, content: unknown) {
+    if (typeof content === 'string' && content.charCodeAt(0) === 39) return new TextContent(content.slice(1));
+    return original.call(this, content);
   };
 }

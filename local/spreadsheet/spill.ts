@@ -45,6 +45,8 @@ export interface SpillState {
   result: CellResult[][] | string;
   /** The engine's error behind an error result (it may say `not emulated: …`). */
   cause?: unknown;
+  /** The engine's values behind `result`, to tell whether a new evaluation changed anything. */
+  raw?: unknown[][];
   /** The engine's parse of `text`, for the tab names as they were (`version`). */
   parsed?: { text: string; sheetId: number; version: number; tmp: Parsed };
   /** Whether the result fills cells beyond the anchor. */
@@ -97,7 +99,7 @@ export function evaluateArray(
   st: SpillState,
   sheetId: number,
   parseVersion: number,
-): { result: CellResult[][] | string; cause?: unknown } {
+): { result: CellResult[][] | string; cause?: unknown; changed: boolean } {
   const engine = hf as unknown as {
     extractTemporaryFormula(f: string, s: number): Parsed;
     evaluator: { runAndForget(ast: unknown, address: unknown, deps: unknown[]): unknown };
@@ -109,15 +111,40 @@ export function evaluateArray(
       ? p.tmp
       : engine.extractTemporaryFormula(st.text, sheetId);
   st.parsed = { text: st.text, sheetId, version: parseVersion, tmp };
-  if (tmp.ast === undefined) return { result: '#ERROR!' };
+  if (tmp.ast === undefined) return { result: '#ERROR!', changed: true };
   const v = engine.evaluator.runAndForget(tmp.ast, tmp.address, tmp.dependencies);
+  const rows = v instanceof SimpleRangeValue ? (v.data as unknown[][]) : [[v]];
+  // Most re-evaluations after an edit give the same result: it is kept as it is (nothing to convert or re-place).
+  if (st.raw && sameRows(st.raw, rows)) return { result: st.result, cause: st.cause, changed: false };
+  st.raw = rows;
   if (v instanceof SimpleRangeValue) {
-    const rows = v.data as unknown[][];
-    if (rows.length === 0 || rows[0].length === 0) return { result: [[{ v: undefined, kind: 'number' }]] };
-    return { result: rows.map((row) => row.map(internalCell)) };
+    if (rows.length === 0 || rows[0].length === 0)
+      return { result: [[{ v: undefined, kind: 'number' }]], changed: true };
+    return { result: rows.map((row) => row.map(internalCell)), changed: true };
   }
   const one = internalCell(v);
-  return one.err ? { result: String(one.v), cause: v } : { result: [[one]] };
+  return one.err ? { result: String(one.v), cause: v, changed: true } : { result: [[one]], changed: true };
+}
+
+/** Whether two engine results hold the same values (typed numbers by value and type, errors by type). */
+function sameRows(a: unknown[][], b: unknown[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) {
+      const p = x[j];
+      const q = y[j];
+      if (p === q) continue;
+      if (typeof p !== 'object' || typeof q !== 'object' || p === null || q === null) return false;
+      if (p.constructor !== q.constructor) return false;
+      const pv = p as { val?: unknown; type?: unknown; message?: unknown };
+      const qv = q as { val?: unknown; type?: unknown; message?: unknown };
+      if (pv.val !== qv.val || pv.type !== qv.type || pv.message !== qv.message) return false;
+    }
+  }
+  return true;
 }
 
 /** Whether the engine gives this formula an array result (its static size prediction, as when it stores one). */
