@@ -243,16 +243,32 @@ describe('the Funnel tab in the built add-on', () => {
       'Другое / без канала',
     ]);
   });
+  it('on the first night of a month the table moves on to it; a month a person typed stays', () => {
+    const { wb } = setUpWorkbook('ru');
+    writeCards(wb, 'ru', [{ fullName: 'Анна', stage: 'Визит', source: 'Сайт', createdOn: '2026-04-02' }]);
+    const funnel = sheet(wb, FUNNEL.ru);
+    expect(funnel.getRange(PICK.lastMonth, 2).getDisplayValue()).toBe('март 2026');
+    wb.clock.set('2026-04-01T03:30:00');
+    wb.runDueTriggers();
+    expect(funnel.getRange(PICK.lastMonth, 2).getDisplayValue()).toBe('апрель 2026');
+    // The picker followed (nobody had picked a month), and April's lead is counted with no rebuild.
+    expect(readPicked(wb.values(FUNNEL.ru))).toMatchObject({ leads: 1, contacts: 1, visits: 1 });
+    wb.edit(FUNNEL.ru, `B${PICK.lastMonth}`, '01.01.2026');
+    wb.clock.set('2026-05-01T03:30:00');
+    wb.runDueTriggers();
+    expect(funnel.getRange(PICK.lastMonth, 2).getDisplayValue()).toBe('январь 2026');
+  });
 });
 
 describe('ABC classes and loyalty points', () => {
   it('the recompute gives A to the clients of the top 80% of revenue, B to the next 15%, C to the rest', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const amounts = [50000, 30000, 10000, 5000, 3000, 2000];
+    const names = ['Анна Петрова', 'Борис Смирнов', 'Вера Кузнецова', 'Глеб Орлов', 'Дина Соколова', 'Егор Лебедев'];
     const ids = amounts.map((amount, i) => {
-      const added = addon.call('addClient', { fullName: `Клиент Номер${i}` }) as any;
+      const added = addon.call('addClient', { fullName: names[i] }) as any;
       const logged = addon.call('logContact', { clientId: added.id, type: 'Покупка', amount }) as any;
-      expect(logged).toMatchObject({ ok: true });
+      expect({ added, logged }).toMatchObject({ added: { ok: true }, logged: { ok: true } });
       return added.id as string;
     });
     const none = addon.call('addClient', { fullName: 'Без Покупок' }) as any;

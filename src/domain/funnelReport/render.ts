@@ -197,6 +197,22 @@ export function spendPivotFormula(env: FunnelRenderEnv, window: { start: string;
 
 type Grid = unknown[][];
 
+/** The "last month of the table" cell as rendered: the first day of the month of `key`. */
+export function lastMonthFormula(key: number): string {
+  return `=DATE(${Math.floor(key / 100)},${key % 100},1)`;
+}
+
+/**
+ * The month key the "last month" cell should move to on `today`, or undefined to leave it: only the rendered formula
+ * moves (a month a person typed stays), and only forwards, to today's month.
+ */
+export function rolledLastMonth(formula: string, today: string): number | undefined {
+  const m = /^=DATE\((\d{4}),(\d{1,2}),1\)$/.exec(formula.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const now = monthKey(today);
+  return Number(m[1]) * 100 + Number(m[2]) < now ? now : undefined;
+}
+
 function emptyGrid(layout: FunnelLayout): Grid {
   return Array.from({ length: layout.lastRow }, () => new Array(layout.lastColumn).fill(''));
 }
@@ -226,7 +242,7 @@ export function renderFunnel(env: FunnelRenderEnv): Grid {
   // Title, the last month of the table (people may type another), the picker.
   set(1, 1, tx('title'));
   set(PICK.lastMonth, 1, tx('lastMonth'));
-  set(PICK.lastMonth, 2, `=DATE(${Math.floor(end / 100)},${end % 100},1)`);
+  set(PICK.lastMonth, 2, lastMonthFormula(end));
   set(PICK.lastMonth, 3, tx('lastMonthNote'));
   set(PICK.picker, 1, tx('pickMonth'));
   set(PICK.picker, 2, `=${last}`);
