@@ -191,21 +191,21 @@ function settle(run: Run, quota: number): { plan: SendPlan; held: number } {
 }
 
 /** The row of a key, read under the lock; found again when people moved rows, added back when deleted. */
-function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRecord | undefined } {
+function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRecord | undefined; row: number } {
   const { ctx } = run;
   const at = (row: number) => logRowAt(logTab(run), row, ctx.timeZone, ctx.lang);
   let rec = run.log.get(key);
   if (rec) {
     const cursor = at(rec.row);
     const current = cursor.read(key);
-    if (current) return { cursor, current };
+    if (current) return { cursor, current, row: rec.row };
   }
   reread(run);
   rec = run.log.get(key);
   if (rec) {
     const cursor = at(rec.row);
     const current = cursor.read(key);
-    if (current) return { cursor, current };
+    if (current) return { cursor, current, row: rec.row };
   }
   const placeholder = { ...fieldsOf(run, key), key, state: 'deferred' as const, attempts: 0 };
   const row = appendLog(
@@ -216,7 +216,7 @@ function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRec
   );
   const cursor = at(row);
   cursor.read(key);
-  return { cursor, current: undefined };
+  return { cursor, current: undefined, row };
 }
 
 /**
@@ -231,7 +231,7 @@ function sendUnderLock(
 ): SendResult {
   const { ctx } = run;
   return withDocumentLock(LOCK_MS, () => {
-    const { cursor, current } = openRow(run, key);
+    const { cursor, current, row } = openRow(run, key);
     const pending = beginSend(current, key, ctx.today, wall(ctx));
     if (!pending) {
       if (current) run.log.set(key, current);
@@ -240,7 +240,6 @@ function sendUnderLock(
     const fields = fieldsOf(run, key, message.subject);
     cursor.write({ ...pending, ...fields });
     const out = sendMail({ ...message, name: run.m.settings.senderName });
-    const row = run.log.get(key)?.row ?? 0;
     if (!out.ok && out.kind === 'quota') {
       const back: SentLogEntry = {
         key,
@@ -265,23 +264,34 @@ function sendUnderLock(
 }
 
 function sendLetter(run: Run, o: ClientOccasion): SendResult {
-  const { ctx } = run;
   const client = run.m.byId.get(o.clientId) ?? { row: o.row };
   const letter = composeLetter(o, client, run.m.templates, run.m.render);
   return sendUnderLock(run, o.key, letter, () => {
-    run.journal ??= journalTab(ctx.ss);
-    // The Settings label of the email contact type (the Settings tab is read here, once, if not cached).
-    run.emailType ||= ctx.settings.lists.contactTypes.find((c) => c.kind === 'email')?.label ?? 'Email';
-    const entry = journalEntry({
-      at: wall(ctx),
-      clientId: o.clientId,
-      clientName: o.reason.name,
-      type: run.emailType,
-      summary: journalSummary(letter, ctx.lang),
-      by: run.sender,
-    });
-    appendRecord(run.journal, entry as unknown as Row, ctx.timeZone);
+    try {
+      appendJournal(run, o, letter);
+    } catch (e) {
+      // The Sent log already says the letter went; a missing Journal tab must not stop the morning.
+      if (e instanceof Error && /Exceeded maximum execution time/.test(e.message)) throw e;
+      console.warn(`journal entry not written for ${o.key}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   });
+}
+
+/** The sent letter as an email on the client's card: one appended journal row. */
+function appendJournal(run: Run, o: ClientOccasion, letter: { subject: string; rule: ClientOccasion['rule'] }): void {
+  const { ctx } = run;
+  run.journal ??= journalTab(ctx.ss);
+  // The Settings label of the email contact type (the Settings tab is read here, once, if not cached).
+  run.emailType ||= ctx.settings.lists.contactTypes.find((c) => c.kind === 'email')?.label ?? 'Email';
+  const entry = journalEntry({
+    at: wall(ctx),
+    clientId: o.clientId,
+    clientName: o.reason.name,
+    type: run.emailType,
+    summary: journalSummary(letter, ctx.lang),
+    by: run.sender,
+  });
+  appendRecord(run.journal, entry as unknown as Row, ctx.timeZone);
 }
 
 function sendDigest(run: Run, stalePending: SendPlan['stalePending']): SendResult {

@@ -1,8 +1,9 @@
 // The morning run through the built add-on on the emulated sheet, fired by its daily trigger as its owner (FULL):
 // who gets which letter on which day, exactly once, in the team digest and on the client's card.
-import { TAB } from './helpers';
+import { spreadsheetCalls, TAB } from './helpers';
 import {
   addClients,
+  bulkClients,
   digests,
   journalEmails,
   LOG,
@@ -116,6 +117,24 @@ describe('the morning run', () => {
     expect(w.wb.outbox).toHaveLength(sent);
   });
 
+  it('two overlapping runs (two teammates clicking Run now at once) send each letter once and one digest', async () => {
+    const w = world('ru', { now: '2026-03-15T08:00:00' });
+    clinic(w);
+    turnOn(w);
+    const results = await w.wb.concurrently(
+      [
+        { fn: 'runDailyJob', user: 'anna@clinic.test' },
+        { fn: 'runDailyJob', user: 'boris@clinic.test' },
+      ],
+      { seed: 3 },
+    );
+    expect(results.map((r) => r.ok && (r.value as { ok: boolean }).ok)).toEqual([true, true]);
+    expect(lettersTo(w).sort()).toEqual(['anna@mail.test', 'galina@mail.test', 'petr@mail.test']);
+    expect(digests(w)).toHaveLength(1);
+    expect(sentLog(w).filter((r) => r['Состояние'] === 'отправлено')).toHaveLength(4);
+    expect(journalEmails(w)).toHaveLength(3);
+  });
+
   it('sends nothing to clients without consent or after they opted out, on any day of the greeting window', () => {
     const w = world('ru');
     clinic(w);
@@ -219,5 +238,33 @@ describe('the morning run', () => {
     const after = w.call('previewToday').preview;
     expect(after.letters.map((l: any) => l.status)).toEqual(['sent', 'sent', 'sent']);
     expect(after.digest).toBeNull();
+  });
+});
+
+describe('what the morning costs in Spreadsheet calls', () => {
+  /** A morning with n greetings due: its calls, and those of Run now right after (the plan alone). */
+  function morning(n: number) {
+    const w = world('ru');
+    bulkClients(w, n, '03-15');
+    turnOn(w);
+    until(w, '2026-03-15T05:00');
+    w.wb.resetCalls();
+    until(w, '2026-03-15T12:00');
+    const calls = spreadsheetCalls(w.wb.calls);
+    const mail = w.wb.calls['MailApp.sendEmail'];
+    w.wb.resetCalls();
+    w.call('runDailyJob');
+    return { calls, mail, plan: spreadsheetCalls(w.wb.calls) };
+  }
+
+  it('plans in at most 12 calls and adds 5 Spreadsheet calls and one MailApp call per letter', () => {
+    const few = morning(2);
+    const many = morning(8);
+    // 12 with a cold cache of the sheet's zone and locale, 10 with a warm one: the same at any number of letters.
+    expect(few.plan).toBeLessThanOrEqual(12);
+    expect(many.plan).toBe(few.plan);
+    expect([few.mail, many.mail]).toEqual([3, 9]);
+    // A letter: its Sent-log row read, written pending and sent, and its journal entry appended.
+    expect((many.calls - few.calls) / 6).toBe(5);
   });
 });
