@@ -1,4 +1,5 @@
-// What an edit event touched, read from the event's range: the Settings tab, the header row, or rows of Clients.
+// What an edit event touched, read from the event's range: the Settings tab, the header row, or rows of Clients
+// (and whether their stage, name or phone cells).
 import { CLIENTS_TAB, fieldTabs, SETTINGS_TAB } from '../domain/tabs';
 import { forgetRowCount } from './clients';
 import { cachedLayout, forgetLayout, relocate } from './layout';
@@ -7,7 +8,15 @@ import { findTabOf } from './tabs';
 
 export type EditScope =
   | { kind: 'settings' }
-  | { kind: 'clients'; tab: RecordsTab; firstRow: number; lastRow: number; stage: boolean; name: boolean }
+  | {
+      kind: 'clients';
+      tab: RecordsTab;
+      firstRow: number;
+      lastRow: number;
+      stage: boolean;
+      name: boolean;
+      phone: boolean;
+    }
   | { kind: 'header' }
   | { kind: 'other' };
 
@@ -27,7 +36,7 @@ export function editScope(range: GoogleAppsScript.Spreadsheet.Range): EditScope 
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getRow() + range.getNumRows() - 1;
   const touches = (key: string) => layout.columns[key] >= firstCol && layout.columns[key] <= lastCol;
-  if (lastRow < 2 || (!touches('stage') && !touches('fullName')))
+  if (lastRow < 2 || (!touches('stage') && !touches('fullName') && !touches('phone')))
     return header ? { kind: 'header' } : { kind: 'other' };
   return {
     kind: 'clients',
@@ -36,6 +45,7 @@ export function editScope(range: GoogleAppsScript.Spreadsheet.Range): EditScope 
     lastRow,
     stage: touches('stage'),
     name: touches('fullName'),
+    phone: touches('phone'),
   };
 }
 

@@ -1,4 +1,5 @@
-// The Settings tab: business values (parameter | value | key) and the editable lists, one column each.
+// The Settings tab: business values (parameter | value, each row tagged with its key as developer metadata) and the
+// editable lists, one column each. People see labels and values only; older tabs kept the keys in a column C.
 import { SETTINGS_TAB_NAME } from '../domain/fields';
 import { asSheetText } from '../domain/normalize/text';
 import {
@@ -8,6 +9,7 @@ import {
   type SettingsData,
   type SettingsProblem,
   VALUE_DEFS,
+  type ValueDef,
   validateSettings,
 } from '../domain/settings';
 import type { Lang } from '../i18n';
@@ -15,6 +17,8 @@ import { cacheGet, cachePut, cacheRemove } from '../services/env';
 import { findTabByTag, tagColumns } from './layout';
 
 export const LIST_KEY = 'kartoteka.list';
+/** Developer metadata on a value row: which business value (currency, phoneRegion…) the row holds. */
+export const SETTING_KEY = 'kartoteka.setting';
 export const SETTINGS_TAB_KEY = 'settings';
 
 export type ListColumnKey = keyof typeof LIST_HEADERS;
@@ -31,12 +35,45 @@ export const LIST_COLUMNS: ListColumnKey[] = [
   'paymentStatuses',
 ];
 
-/** First column of the lists block (E): A–C hold the values, D is a gap. */
-export const LISTS_FIRST_COLUMN = 5;
-const VALUE_HEADERS: Record<Lang, [string, string, string]> = {
-  ru: ['Параметр', 'Значение', 'Ключ'],
-  en: ['Setting', 'Value', 'Key'],
+/** First column of the lists block in a new tab (D): A–B hold the values, C is a gap. */
+export const LISTS_FIRST_COLUMN = 4;
+const VALUE_HEADERS: Record<Lang, [string, string]> = {
+  ru: ['Параметр', 'Значение'],
+  en: ['Setting', 'Value'],
 };
+/** Header of the key column older tabs showed in C; read while it is there, emptied by setup. */
+const LEGACY_KEY_HEADERS = ['ключ', 'key'];
+
+export function isLegacyKeyHeader(text: unknown): boolean {
+  return LEGACY_KEY_HEADERS.includes(
+    String(text ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+}
+
+/** The value a label names, in either language. */
+function defByLabel(label: unknown): ValueDef | undefined {
+  const text = String(label ?? '').trim();
+  return text ? VALUE_DEFS.find((d) => d.label.ru === text || d.label.en === text) : undefined;
+}
+
+export function defByKey(key: unknown): ValueDef | undefined {
+  const text = String(key ?? '').trim();
+  return text ? VALUE_DEFS.find((d) => d.key === text) : undefined;
+}
+
+/** Rows tagged with a value key (row → key); one metadata search. */
+export function taggedValueRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<number, string> {
+  const rows = new Map<number, string>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(SETTING_KEY).find()) {
+    const location = md.getLocation();
+    if (String(location.getLocationType()) !== 'ROW') continue;
+    const row = location.getRow()?.getRow();
+    if (row && !rows.has(row)) rows.set(row, String(md.getValue() ?? ''));
+  }
+  return rows;
+}
 
 export function findSettingsSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -78,7 +115,7 @@ export interface RawSettings {
 export interface SettingsRead {
   raw: RawSettings;
   layout: SettingsSheetLayout;
-  /** Value key → 1-based row of its line in the values block (A: label, B: value, C: key). */
+  /** Value key → 1-based row of its line in the values block (A: label, B: value). */
   valueRows: Partial<Record<string, number>>;
   grid: unknown[][];
 }
@@ -100,15 +137,23 @@ export function readRawSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): Sett
   }
   const values: RawSettings['values'] = {};
   const valueRows: SettingsRead['valueRows'] = {};
+  const place = (def: ValueDef | undefined, r: number): boolean => {
+    if (!def || def.key in values) return false;
+    values[def.key] = grid[r][1];
+    valueRows[def.key] = r + 1;
+    return true;
+  };
+  // A row is found by its label (either language), in a tab not yet repaired by the old key column.
+  const legacy = isLegacyKeyHeader(grid[0]?.[2]);
+  const unknown: number[] = [];
   for (let r = 1; r < grid.length; r++) {
-    const [label, value, key] = grid[r];
-    const def =
-      VALUE_DEFS.find((d) => d.key === String(key ?? '').trim()) ??
-      VALUE_DEFS.find((d) => d.label.ru === String(label).trim() || d.label.en === String(label).trim());
-    if (def && !(def.key in values)) {
-      values[def.key] = value;
-      valueRows[def.key] = r + 1;
-    }
+    if (place(defByLabel(grid[r][0]) ?? (legacy ? defByKey(grid[r][2]) : undefined), r)) continue;
+    if (String(grid[r][0] ?? '').trim() !== '') unknown.push(r);
+  }
+  // A renamed label: the row's tag still says which value it holds (searched for only then).
+  if (unknown.length && VALUE_DEFS.some((d) => !(d.key in values))) {
+    const tags = taggedValueRows(sheet);
+    for (const r of unknown) place(defByKey(tags.get(r + 1)), r);
   }
   return { raw: { lists, values }, layout, valueRows, grid };
 }
@@ -208,6 +253,6 @@ export function writeListColumn(
   sheet.getRange(2, column, height, 1).setValues(rows);
 }
 
-export function valueHeaders(lang: Lang): [string, string, string] {
+export function valueHeaders(lang: Lang): [string, string] {
   return VALUE_HEADERS[lang];
 }

@@ -9,7 +9,6 @@ import {
   CONTACT_KIND_LABELS,
   CONTACT_KINDS,
   defaultSettings,
-  FREQUENCY_LABELS,
   LIST_HEADERS,
   MILESTONE_LABELS,
   MILESTONES,
@@ -31,12 +30,16 @@ import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout 
 import { type RecordsTab, updateRecords } from './records';
 import { noSettingsRefs, settingsRefsOf } from './renderEnv';
 import {
+  defByKey,
+  isLegacyKeyHeader,
   LIST_COLUMNS,
   LIST_KEY,
   LISTS_FIRST_COLUMN,
   listColumnValues,
   readRawSettings,
   readSettingsLayout,
+  SETTING_KEY,
+  taggedValueRows,
   valueHeaders,
 } from './settingsTab';
 import { ensureSize, ensureTab, PROTECTION_PREFIX } from './tabs';
@@ -176,9 +179,8 @@ function validationFor(
     case 'email':
       return b.requireTextIsEmail().setAllowInvalid(false).setHelpText(t(lang, 'validation.email')).build();
     case 'choice': {
-      if (field.list === 'frequencies') {
-        return b.requireValueInList(Object.values(FREQUENCY_LABELS[lang]), true).setAllowInvalid(true).build();
-      }
+      // A computed column (frequency) gets no dropdown: a ▾ on every row invites edits its protection warns against.
+      if (field.computed) return null;
       const range = field.list ? listRange(field.list) : null;
       if (!range) return null;
       const strict = field.key === 'stage' || field.key === 'type';
@@ -283,7 +285,10 @@ function validationKey(field: FieldDef): string {
   return field.type === 'email' ? 'email' : 'none';
 }
 
-/** Settings tab: values block A:C, lists from column E, each list column tagged. Never overwrites an existing list. */
+/**
+ * Settings tab: values block A:B (each row tagged with its key), lists from column D, each list column tagged. Never
+ * overwrites an existing list or value. An older tab's key column C is emptied once its rows carry their tags.
+ */
 function ensureSettingsTab(
   ctx: SetupContext,
   spec: SettingsTabSpec,
@@ -298,30 +303,37 @@ function ensureSettingsTab(
   if (created) {
     result.created.push(sheet.getName());
     const valueRows: unknown[][] = [valueHeaders(lang)];
-    for (const def of VALUE_DEFS) valueRows.push([def.label[lang], defaults.values[def.key], def.key]);
-    sheet.getRange(1, 1, valueRows.length, 3).setValues(valueRows);
+    for (const def of VALUE_DEFS) valueRows.push([def.label[lang], defaults.values[def.key]]);
+    sheet.getRange(1, 1, valueRows.length, 2).setValues(valueRows);
     sheet.setColumnWidth(1, 260);
     sheet.setColumnWidth(2, 90);
-    sheet.setColumnWidth(3, 110);
+    sheet.setColumnWidth(3, 24);
   }
-  // Value rows missing from an older tab are added below the last row.
-  const grid = sheet.getDataRange().getValues();
-  const presentKeys = new Set(grid.map((row) => String(row[2] ?? '').trim()));
-  const presentLabels = new Set(grid.map((row) => String(row[0] ?? '').trim()));
-  const missingValues = VALUE_DEFS.filter(
-    (d) => !presentKeys.has(d.key) && !presentLabels.has(d.label.ru) && !presentLabels.has(d.label.en),
-  );
+  const read = readRawSettings(sheet);
+  const grid = read.grid;
+  const tags = taggedValueRows(sheet);
+  const tagRow = (row: number, key: string) => {
+    if (tags.get(row) !== key) sheet.getRange(`${row}:${row}`).addDeveloperMetadata(SETTING_KEY, key);
+  };
+  for (const [key, row] of Object.entries(read.valueRows)) if (row) tagRow(row, key);
+  // Value rows missing from an older tab are added below the last row (A and C free: C may hold an old key).
+  const missingValues = VALUE_DEFS.filter((d) => !read.valueRows[d.key]);
   if (missingValues.length) {
+    const free = (r: number) => r > grid.length || [0, 1, 2].every((c) => (grid[r - 1][c] ?? '') === '');
     let row = 2;
-    while (row <= grid.length && grid[row - 1].slice(0, 3).some((v) => v !== '')) row++;
-    const free = (r: number) => r > grid.length || grid[r - 1].slice(0, 3).every((v) => v === '');
-    const writes: Array<[number, unknown[]]> = [];
     for (const def of missingValues) {
       while (!free(row)) row++;
-      writes.push([row, [def.label[lang], defaults.values[def.key], def.key]]);
+      sheet.getRange(row, 1, 1, 2).setValues([[def.label[lang], defaults.values[def.key]]]);
+      tagRow(row, def.key);
       row++;
     }
-    for (const [r, values] of writes) sheet.getRange(r, 1, 1, 3).setValues([values]);
+  }
+  // The key column older tabs showed people: its keys now live in the rows' tags, so the cells are emptied (one
+  // write; anything else a person typed in C stays).
+  if (isLegacyKeyHeader(grid[0]?.[2])) {
+    const column = grid.map((r, i) => (i === 0 || defByKey(r[2]) ? '' : r[2]));
+    sheet.getRange(1, 3, column.length, 1).setValues(column.map((v) => [v]));
+    sheet.setColumnWidth(3, 24);
   }
   const layout = readSettingsLayout(sheet, grid[0] ?? []);
   let next = Math.max(sheet.getLastColumn() + 1, LISTS_FIRST_COLUMN);

@@ -1,7 +1,10 @@
 // Settings as JSON for the sidebars, validated; the Settings tab stays the place people edit by hand.
+import { VALUE_DEFS } from '../../src/domain/settings';
 import { col, setUpWorkbook, TAB } from './helpers';
 
 const S = TAB.ru.settings;
+/** The Russian label of a business value's row (the tab shows labels, its keys are row metadata). */
+const labelOf = (key: string) => VALUE_DEFS.find((d) => d.key === key)?.label.ru;
 
 describe('getSettings and updateSettings', () => {
   it('returns the lists and values of the Settings tab', () => {
@@ -58,15 +61,15 @@ describe('getSettings and updateSettings', () => {
     expect(wb.calls['Range.setValue']).toBeUndefined();
     expect(wb.calls['Range.setValues']).toBe(1);
     const settings = wb.values(S);
-    const valueOf = (key: string) => settings.find((row) => row[2] === key)?.[1];
-    expect([valueOf('regularPurchases'), valueOf('atRiskDays'), valueOf('currency')]).toEqual([4, 90, 'USD']);
-    expect(valueOf('loyaltyPercent')).toBe(5);
+    const valueIn = (key: string) => settings.find((row) => row[0] === labelOf(key))?.[1];
+    expect([valueIn('regularPurchases'), valueIn('atRiskDays'), valueIn('currency')]).toEqual([4, 90, 'USD']);
+    expect(valueIn('loyaltyPercent')).toBe(5);
   });
 
   it('sees what a person typed into the Settings tab at once', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const settings = wb.values(S);
-    const row = settings.findIndex((r) => r[2] === 'regularPurchases') + 1;
+    const row = settings.findIndex((r) => r[0] === labelOf('regularPurchases')) + 1;
     wb.edit(S, `B${row}`, 5);
     expect((addon.call('getSettings') as any).settings.values.regularPurchases).toBe(5);
     const servicesCol = col(settings, 'Услуги') + 1;

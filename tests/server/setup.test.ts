@@ -20,7 +20,9 @@ describe('setupDatabase', () => {
     expect(clients[0]).toEqual(CLIENT_FIELDS.map((f) => f.header.ru));
     expect(wb.values(TAB.ru.journal)[0]).toEqual(JOURNAL_FIELDS.map((f) => f.header.ru));
     const settings = wb.values(TAB.ru.settings);
-    expect(settings[0].slice(0, 3)).toEqual(['Параметр', 'Значение', 'Ключ']);
+    // People see labels and values; the machine keys are row metadata, not a column.
+    expect(settings[0].slice(0, 3)).toEqual(['Параметр', 'Значение', '']);
+    expect(settings.flat()).not.toContain('phoneRegion');
     expect(settings[0]).toContain('Стадии воронки');
     const stages = settings
       .slice(1)

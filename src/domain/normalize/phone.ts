@@ -110,6 +110,24 @@ function failureCode(text: string, region: CountryCode): PhoneCode {
   return 'phone.invalid';
 }
 
+/**
+ * How Kartoteka stores a phone: the readable international form people expect in a grid ('+7 912 345-67-89',
+ * '+1 415 555 2671', then ' ext. 12'). Search, duplicate checks and import compare digits, so older cells stored
+ * as E.164 ('+79123456789') still match.
+ */
+export function storedPhone(r: { ok: true; display: string }): string {
+  return r.display;
+}
+
+/**
+ * A phone cell as typed into the sheet → the stored form when it reads as a number ('' when empty), or the problem
+ * with it (then the cell keeps what was typed).
+ */
+export function phoneCellFix(value: unknown, region: string): { value: string } | { code: PhoneCode } {
+  const r = normalizePhone(value, region as CountryCode);
+  return r.ok ? { value: storedPhone(r) } : { code: r.code };
+}
+
 /** What a person sees: '+7 912 345-67-89', '+44 20 7946 0958', with ' ext. 12' when there is an extension. */
 export function formatPhone(e164: string, ext?: string): string {
   const raw = String(e164 ?? '').trim();
