@@ -166,7 +166,7 @@ describe('the triggers setup installs', () => {
       'onChangeInstalled@anna@clinic.test',
       'onEditInstalled@anna@clinic.test',
     ]);
-    expect(wb.triggers.find((t: any) => t.handler === 'nightly').schedule).toMatchObject({
+    expect(wb.triggers.find((t: any) => t.handler === 'nightly')?.schedule).toMatchObject({
       hour: 3,
       tz: 'Europe/Moscow',
     });
