@@ -10,7 +10,15 @@
 // cohort is the month of "Created on" (else "First contact"), a step counts when src/domain/reached.ts says it was
 // reached, the channel is the Settings channel equal to the source (trimmed, ignoring case), anything else "other".
 import type { Lang } from '../../i18n';
-import { asText, columnLetter, type FormulaEnv, listItemCell, sourceColumn, textLiteral } from '../formulas';
+import {
+  asText,
+  columnLetter,
+  type FormulaEnv,
+  listItemCell,
+  quoteSheet,
+  sourceColumn,
+  textLiteral,
+} from '../formulas';
 import { reachedExpr } from '../reached';
 import type { Rect, TabDress } from '../tabDress';
 import { channelsOf, FUNNEL_MONTHS, monthKey } from './model';
@@ -124,6 +132,26 @@ const SPEND = { key: 0, channel: 1, amount: 2 } as const;
 function pivotRange(layout: FunnelLayout, first: number, offset: number): string {
   const c = first + offset;
   return `${abs(3, c)}:${abs(2 + layout.pivotRows, c)}`;
+}
+
+/** The Funnel tab's working data as another tab refers to it: pivot columns and the window's month keys. */
+export function funnelRefs(sheetName: string, channels: number) {
+  const L = funnelLayout(channels);
+  const on = (range: string) => `${quoteSheet(sheetName)}!${range}`;
+  return {
+    leads: {
+      key: on(pivotRange(L, L.pivotColumn, PIVOT.key)),
+      channel: on(pivotRange(L, L.pivotColumn, PIVOT.channel)),
+      count: on(pivotRange(L, L.pivotColumn, PIVOT.leads)),
+    },
+    spend: {
+      key: on(pivotRange(L, L.spendColumn, SPEND.key)),
+      channel: on(pivotRange(L, L.spendColumn, SPEND.channel)),
+      amount: on(pivotRange(L, L.spendColumn, SPEND.amount)),
+    },
+    start: on(abs(2, L.pivotColumn)),
+    end: on(abs(2, L.pivotColumn + 1)),
+  };
 }
 
 /** yyyy*100+mm of a date cell (as monthKey in TypeScript). */
