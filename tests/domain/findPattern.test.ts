@@ -94,13 +94,16 @@ describe('searchFindPattern', () => {
       expect({ query, client, found: matches(find, client) }).toMatchObject({ found: true });
   });
 
-  it.each(queries)('the strong pattern finds every exact ID, phone, email and first-word name match for %p', (query) => {
-    const strong = searchStrongPattern(query);
-    for (const m of searchClients(query, clients, { limit: 10000 })) {
-      if (m.score < SEARCH_SCORE.nameFirstWord) continue;
-      expect({ query, client: m.client, found: matches(strong, m.client) }).toMatchObject({ found: true });
-    }
-  });
+  it.each(queries)(
+    'the strong pattern finds every exact ID, phone, email and first-word name match for %p',
+    (query) => {
+      const strong = searchStrongPattern(query);
+      for (const m of searchClients(query, clients, { limit: 10000 })) {
+        if (m.score < SEARCH_SCORE.nameFirstWord) continue;
+        expect({ query, client: m.client, found: matches(strong, m.client) }).toMatchObject({ found: true });
+      }
+    },
+  );
 
   it('leaves most of the base out for a sharp query', () => {
     const find = searchFindPattern('C-000012');
