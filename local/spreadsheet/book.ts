@@ -429,13 +429,13 @@ export class Book {
     if (!this.hf) return;
     const key = name.toLowerCase();
     this.eachFormula((s, _r, _c, f) => {
-      if (!listRefs(f.text).some((ref) => ref.sheet?.toLowerCase() === key)) return;
+      if (!mentionsTab(f.text, name) || !listRefs(f.text).some((ref) => ref.sheet?.toLowerCase() === key)) return;
       this.loadDependencies(f.text, s);
       f.hf = undefined;
     });
     for (const st of this.arrays.keys()) st.dirty = true;
     this.pending = true;
-    this.resyncFormulas();
+    this.resyncFormulas({ name });
   }
 
   moveSheet(sh: SheetData, index: number): void {
@@ -694,11 +694,14 @@ export class Book {
   }
 
   /** Re-sends formulas whose HyperFormula text changed (after tab renames, resizes, row/column changes). */
-  resyncFormulas(): void {
+  resyncFormulas(only?: { sheet?: SheetData; name?: string }): void {
     if (!this.hf) return;
     const sends: Array<[SheetData, number, number]> = [];
+    const name = only?.name ?? only?.sheet?.name;
     this.eachFormula((sh, r, c, f) => {
       if (sh.hfId === undefined) return;
+      // Only formulas on the changed tab or naming it can read differently (and those never sent).
+      if (name !== undefined && f.hf !== undefined && sh !== only?.sheet && !mentionsTab(f.text, name)) return;
       const st = sh.spills.get(r, c);
       if (st) {
         if (this.setArrayText(sh, st, f)) this.loadDependencies(f.text, sh);
@@ -1478,6 +1481,7 @@ export class Book {
     // same way on inserts and deletes, so its copy is adjusted alike and re-sent only where the bounds of an open
     // range ('A2:A') must follow the new tab size; after a move it is re-sent.
     this.eachFormula((host, _r, _c, f) => {
+      if (host !== sh && !mentionsTab(f.text, sh.name)) return;
       const next = adjustFormula(f.text, host.name, sh.name, dim, change);
       if (next !== f.text) {
         f.text = next;
@@ -1541,7 +1545,7 @@ export class Book {
       return true;
     });
     this.rebuildArrays(sh);
-    this.resyncFormulas();
+    this.resyncFormulas({ sheet: sh });
     this.touch(sh, 0, 0, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   }
 
@@ -1710,6 +1714,13 @@ export class Book {
 
   /** Told of every row/column change after the grid moved (conditional-format formulas follow their cells). */
   readonly structureListeners: Array<(sh: SheetData, dim: 'row' | 'col', change: DimensionChange) => void> = [];
+}
+
+/** Whether formula text may name a tab (a cheap test before parsing its references). */
+function mentionsTab(text: string, name: string): boolean {
+  const t = text.toLowerCase();
+  const n = name.toLowerCase();
+  return t.includes(n) || t.includes(n.replace(/'/g, "''"));
 }
 
 /** Whether formula text mentions a named range (not as part of a longer name, a tab name or a function call). */

@@ -270,7 +270,8 @@ export class RangeCache {
     if (!s) return undefined;
     const flat = this.derived(this.compares, arg, s, tag, (n) => new Array<unknown>(n), op);
     const rows: unknown[][] = new Array(s.h);
-    for (let i = 0; i < s.h; i++) rows[i] = flat.slice(i * s.w, (i + 1) * s.w);
+    if (s.w === 1) for (let i = 0; i < s.h; i++) rows[i] = [flat[i]];
+    else for (let i = 0; i < s.h; i++) rows[i] = flat.slice(i * s.w, (i + 1) * s.w);
     return rows;
   }
 }
