@@ -5,6 +5,10 @@ import { addClients, LOG, lettersTo, TEMPLATES, turnOn, until, world } from './r
 
 const daily = (w: ReturnType<typeof world>) => w.wb.triggers.filter((t) => t.handler === 'runDailyJob');
 
+/** The Settings tab's row of the hour value, found by its label as a person would. */
+const hourRow = (w: ReturnType<typeof world>) =>
+  w.wb.values(TAB.ru.settings).findIndex((r) => String(r[0]).startsWith('Час утренней рассылки')) + 1;
+
 describe('reminder settings', () => {
   it('start off, at 9:00, birthdays 7 and renewals 14 days ahead, all three client rules; the hour is the Settings tab’s', () => {
     const w = world('ru');
@@ -24,7 +28,7 @@ describe('reminder settings', () => {
       takeOver: false,
       timeZone: 'Europe/Moscow',
     });
-    w.wb.edit(TAB.ru.settings, 'B7', 7);
+    w.wb.edit(TAB.ru.settings, `B${hourRow(w)}`, 7);
     expect(w.call('getReminderSettings').reminders.settings.hour).toBe(7);
   });
 
@@ -42,8 +46,7 @@ describe('reminder settings', () => {
       birthdayDaysAhead: 3,
       renewalDaysAhead: 14,
     });
-    const values = w.wb.values(TAB.ru.settings);
-    expect(values.find((row) => row[2] === 'reminderHour')?.[1]).toBe(8);
+    expect(w.wb.values(TAB.ru.settings)[hourRow(w) - 1][1]).toBe(8);
     expect(w.call('getSettings').settings.values.reminderHour).toBe(8);
   });
 
@@ -124,8 +127,7 @@ describe('switching reminders on', () => {
     expect(daily(w)).toHaveLength(1);
     expect(daily(w)[0].nextDue?.toISOString()).toBe('2026-03-15T05:00:00.000Z');
     // By hand: the run at 8:00 still happens, and the trigger moves to 7:00 from the next day.
-    const row = w.wb.values(TAB.ru.settings).findIndex((r) => r[2] === 'reminderHour') + 1;
-    w.wb.edit(TAB.ru.settings, `B${row}`, 7);
+    w.wb.edit(TAB.ru.settings, `B${hourRow(w)}`, 7);
     until(w, '2026-03-15T08:30');
     expect(w.wb.outbox).toHaveLength(1);
     expect(daily(w)).toHaveLength(1);
