@@ -61,6 +61,19 @@ export function menuSetupDatabase(): void {
   menuSetup();
 }
 
+/** Menu: Rebuild segments and funnel — every generated tab from the sheet as it is now, with progress toasts. */
+export function rebuildSegments() {
+  return api.rebuildSegments();
+}
+
+/**
+ * The clients of a segment, selected by the rules its tab's formula uses (what mailings send to).
+ * @param {string} name the segment's name as in the Segments tab
+ */
+export function segmentMembers(name: string) {
+  return api.segmentMembers(name);
+}
+
 /** Menu: Recompute totals from the journal. */
 export function menuRecomputeClients(): void {
   menuRecompute();

@@ -6,9 +6,10 @@
 //               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
 import type { Lang, MessageKey } from '../i18n';
 import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
-import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
 import type { FormulaEnv } from './formulas';
+import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
 import { defaultTemplates, TEMPLATE_RULE_LABELS, TEMPLATE_RULES } from './reminders';
+import { SEGMENTS_TAB } from './segments/definitions';
 import type { SettingsData } from './settings';
 
 export type TabKind = 'records' | 'generated' | 'settings';
@@ -119,6 +120,7 @@ export const TAB_REGISTRY: readonly TabSpec[] = [
   SETTINGS_TAB,
   TEMPLATES_TAB,
   SENT_LOG_TAB,
+  SEGMENTS_TAB,
   AD_SPEND_TAB,
   FUNNEL_TAB,
 ];

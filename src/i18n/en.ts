@@ -11,6 +11,7 @@ export const en: Messages = {
   'menu.reminders': 'Reminders…',
   'menu.setup': 'Set up / repair database',
   'menu.recompute': 'Recompute client totals',
+  'menu.rebuildSegments': 'Rebuild segments and funnel',
   'sidebar.newClient': 'New client',
   'sidebar.logContact': 'Log contact',
   'sidebar.clientCard': 'Client card',

@@ -9,6 +9,7 @@ export const ru = {
   'menu.reminders': 'Напоминания…',
   'menu.setup': 'Настроить / восстановить базу',
   'menu.recompute': 'Пересчитать итоги клиентов',
+  'menu.rebuildSegments': 'Пересобрать сегменты и воронку',
   'sidebar.newClient': 'Новый клиент',
   'sidebar.logContact': 'Записать контакт',
   'sidebar.clientCard': 'Карточка клиента',

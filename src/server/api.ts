@@ -1,5 +1,6 @@
 // What google.script.run, the menu and triggers reach (through src/main.ts): each use case run by `handle`, which
 // opens the execution's context and turns expected failures into localized results.
+import { readRenderEnv } from '../sheets/renderEnv';
 import { addClient as add } from './addClient';
 import { getClientCard as card } from './clientCard';
 import { checkDuplicates as duplicates } from './duplicates';
@@ -9,6 +10,8 @@ import { logContact as log } from './logContact';
 import { mergeClients as merge } from './merge';
 import { recomputeUnderLock } from './recompute';
 import { searchClients as search } from './search';
+import { segmentMembers as members } from './segments';
+import { rebuildSegments as rebuild } from './segmentsRebuild';
 import { type SettingsPatch, updateSettings as saveSettings, getSettings as settings } from './settings';
 import { setupDatabase as setup } from './setup';
 import { updateClient as update } from './updateClient';
@@ -26,6 +29,11 @@ export const getClientCard = (id: string) => handle((ctx) => card(ctx, id));
 export const searchClients = (query: string) => handle((ctx) => search(ctx, query));
 export const checkDuplicates = (input: Record<string, unknown>) => handle((ctx) => duplicates(ctx, input));
 export const mergeClients = (keepId: string, dropId: string) => handle((ctx) => merge(ctx, keepId, dropId));
+export const rebuildSegments = (progress?: (message: string) => void) =>
+  handle((ctx) => rebuild(ctx, progress), { fresh: true });
+/** A segment's members by its name, selected in TypeScript by the rules of its tab (for mailings). */
+export const segmentMembers = (name: string) =>
+  handle((ctx) => members(ctx, readRenderEnv(ctx.ss, ctx), name), { fresh: true });
 export const recomputeClients = () => handle(recomputeUnderLock);
 export const getSettings = () => handle(settings, { fresh: true });
 export const updateSettings = (patch: SettingsPatch) => handle((ctx) => saveSettings(ctx, patch), { fresh: true });

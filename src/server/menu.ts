@@ -11,6 +11,7 @@ export const MENU: MenuItem[] = [
   'separator',
   { label: 'menu.setup', entry: 'menuSetupDatabase' },
   { label: 'menu.recompute', entry: 'menuRecomputeClients' },
+  { label: 'menu.rebuildSegments', entry: 'rebuildSegments' },
   'separator',
   { label: 'menu.about', entry: 'showAbout' },
 ];

@@ -9,6 +9,7 @@ import type { SetupSummary } from '../shared/api';
 import { forgetSettings, loadSettings } from '../sheets/settingsTab';
 import { setupTabs } from '../sheets/setup';
 import type { Ctx } from './context';
+import { runBuilders, SEGMENT_TABS } from './segmentsRebuild';
 
 export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
   return withDocumentLock(30000, () => {
@@ -25,6 +26,8 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
     forgetSettings();
     // Trigger hours read from Settings use what the tab holds now (it may have just been created).
     const { settings } = loadSettings(ctx.ss, defaultSettings(ctx.lang, ctx.locale), { fresh: true });
+    // Segment tabs the first time (the registry's generated tabs were rendered by setupTabs).
+    const built = runBuilders({ ...ctx, settings }, say, [SEGMENT_TABS]);
     const triggers = installSetupTriggers(ctx.lang, {
       user: ctx.user,
       timeZone: ctx.timeZone,
@@ -35,6 +38,7 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
       result.created.length ? t(ctx.lang, 'setup.createdTabs', { tabs: result.created.join(', ') }) : '',
       result.columnsAdded.length ? t(ctx.lang, 'setup.addedColumns', { count: result.columnsAdded.length }) : '',
       t(ctx.lang, 'setup.rulesApplied', { validations: result.validationsApplied, protections: result.protections }),
+      ...built,
       triggers,
     ].filter(Boolean);
     // The summary is the caller's to show once (the menu's alert); the toasts were only progress.

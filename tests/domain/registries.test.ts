@@ -5,13 +5,16 @@ import { fieldTabs, TAB_REGISTRY, tabSpec } from '../../src/domain/tabs';
 import { continuation, resolveSchedule, TRIGGER_REGISTRY, triggerSpec } from '../../src/domain/triggers';
 
 describe('the tab registry', () => {
-  it('holds Clients and Journal as records and Settings as settings, in that order, then the morning run’s tabs', () => {
+  it('holds Clients and Journal as records and Settings as settings, in that order, then the morning run’s and segments’ tabs', () => {
     expect(TAB_REGISTRY.map((t) => [t.key, t.kind])).toEqual([
       ['clients', 'records'],
       ['journal', 'records'],
       ['settings', 'settings'],
       ['emailTemplates', 'settings'],
       ['sentLog', 'records'],
+      ['segments', 'settings'],
+      ['adSpend', 'records'],
+      ['funnel', 'generated'],
     ]);
     expect(tabSpec('clients')).toMatchObject({ protect: 'computed', frozenColumns: 1, fields: CLIENT_FIELDS });
     expect(tabSpec('journal')).toMatchObject({ protect: 'history', fields: JOURNAL_FIELDS });

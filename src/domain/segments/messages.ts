@@ -1,0 +1,121 @@
+// Russian and English texts of segments: the Segments tab, the words of conditions, errors, segment tabs, progress.
+import type { Lang } from '../../i18n';
+
+const ru = {
+  'tab.segments': 'Сегменты',
+  'tab.overview': 'Сегменты: сводка',
+  'field.name': 'Сегмент',
+  'field.active': 'Активен',
+  'field.conditions': 'Условия',
+  'field.status': 'Состояние',
+  'field.key': 'Ключ',
+  'seed.potential': 'Потенциальные',
+  'seed.oneTime': 'Разовые',
+  'seed.regular': 'Постоянные',
+  'seed.atRisk': 'Под угрозой ухода',
+  'seed.birthdays': 'Именинники месяца',
+  'seed.appointments': 'Записаны на этой неделе',
+  'seed.subscriptions': 'Абонемент заканчивается',
+  'seed.bought': 'Купили: ',
+  'seed.asked': 'Спрашивали, не купили: ',
+  'error.prefix': 'Не понял условие: ',
+  'error.noField':
+    '«{text}» — условие начинается с заголовка колонки вкладки «Клиенты», например: Покупок >= 2; Дата рождения в этом месяце',
+  'error.noOperator': 'после «{field}» нужно сравнение: {ops}',
+  'error.operatorNotFor': '«{op}» не подходит к полю «{field}»; подойдут: {ops}',
+  'error.valueMissing': '«{field} {op}»: не хватает значения, например: {example}',
+  'error.notNumber': '«{value}» — не число (поле «{field}»), например: {example}',
+  'error.notDate': '«{value}» — не дата (поле «{field}»), например: {example}',
+  'error.unknownSetting': 'нет настройки {value}; можно: {list}',
+  'error.unknownStage': '«{value}» — нет такой стадии или вехи; вехи: {list}',
+  'error.unclosed': 'не закрыта кавычка или скобка в «{text}»',
+  'error.emptyValue': '«{field}»: пустое значение в кавычках',
+  'error.noName': 'у сегмента нет названия',
+  'error.sameName': 'сегмент «{name}» уже есть выше — дайте другое название',
+  'error.unknownSegment': 'нет сегмента «{name}» на вкладке «Сегменты»',
+  'status.ok': 'Вкладка «{tab}»',
+  'status.off': 'Выключен',
+  'head.count': 'Клиентов',
+  'head.revenue': 'Сумма покупок',
+  'head.conditions': 'Условия',
+  'head.day': 'День',
+  'head.inDays': 'Через, дней',
+  'head.perMember': 'На клиента',
+  'head.tab': 'Вкладка',
+  'head.error': 'Сегмент не собран: ',
+  'notice.off':
+    'Сегмент выключен или удалён на вкладке «Сегменты». Вкладка сохранена, потому что на ней есть ваши данные.',
+  'rebuild.started': 'Пересобираю сегменты и воронку…',
+  'rebuild.segment': 'Сегмент «{name}» ({i} из {n})…',
+  'rebuild.segments': 'Сегментов: {built}, с ошибкой: {errors}, выключено: {off}.',
+  'rebuild.removed': 'Убраны вкладки выключенных сегментов: {tabs}.',
+  'rebuild.kept': 'Вкладки выключенных сегментов с вашими данными скрыты: {tabs}.',
+  'rebuild.generated': 'Обновлены вкладки: {tabs}.',
+  'rebuild.done': 'Готово.',
+  'protect.segment':
+    'Вкладку собирает Картотека: правки затрутся при пересборке. Меняйте условия на вкладке «Сегменты».',
+};
+
+type SegmentMessageKey = keyof typeof ru;
+
+const en: Record<SegmentMessageKey, string> = {
+  'tab.segments': 'Segments',
+  'tab.overview': 'Segment summary',
+  'field.name': 'Segment',
+  'field.active': 'Active',
+  'field.conditions': 'Conditions',
+  'field.status': 'Status',
+  'field.key': 'Key',
+  'seed.potential': 'Potential',
+  'seed.oneTime': 'One-time',
+  'seed.regular': 'Regular',
+  'seed.atRisk': 'At risk',
+  'seed.birthdays': 'Birthdays this month',
+  'seed.appointments': 'Appointments this week',
+  'seed.subscriptions': 'Subscriptions ending',
+  'seed.bought': 'Bought: ',
+  'seed.asked': 'Asked, never bought: ',
+  'error.prefix': 'Cannot read the conditions: ',
+  'error.noField':
+    '"{text}" — a condition starts with a column header of the Clients tab, e.g. Purchases >= 2; Birth date this month',
+  'error.noOperator': 'after "{field}" a comparison is needed: {ops}',
+  'error.operatorNotFor': '"{op}" does not fit the field "{field}"; these do: {ops}',
+  'error.valueMissing': '"{field} {op}": a value is missing, e.g. {example}',
+  'error.notNumber': '"{value}" is not a number (field "{field}"), e.g. {example}',
+  'error.notDate': '"{value}" is not a date (field "{field}"), e.g. {example}',
+  'error.unknownSetting': 'there is no setting {value}; these exist: {list}',
+  'error.unknownStage': '"{value}" is neither a stage nor a milestone; milestones: {list}',
+  'error.unclosed': 'a quote or a brace is not closed in "{text}"',
+  'error.emptyValue': '"{field}": the quoted value is empty',
+  'error.noName': 'the segment has no name',
+  'error.sameName': 'a segment "{name}" exists above — give this one another name',
+  'error.unknownSegment': 'there is no segment "{name}" on the Segments tab',
+  'status.ok': 'Tab "{tab}"',
+  'status.off': 'Off',
+  'head.count': 'Clients',
+  'head.revenue': 'Total spent',
+  'head.conditions': 'Conditions',
+  'head.day': 'Day',
+  'head.inDays': 'In days',
+  'head.perMember': 'Per client',
+  'head.tab': 'Tab',
+  'head.error': 'Segment not built: ',
+  'notice.off': 'This segment is off or gone from the Segments tab. The tab is kept because it holds your own data.',
+  'rebuild.started': 'Rebuilding segments and funnel…',
+  'rebuild.segment': 'Segment "{name}" ({i} of {n})…',
+  'rebuild.segments': 'Segments: {built}, with errors: {errors}, off: {off}.',
+  'rebuild.removed': 'Tabs of segments turned off were removed: {tabs}.',
+  'rebuild.kept': 'Tabs of segments turned off that hold your data were hidden: {tabs}.',
+  'rebuild.generated': 'Updated tabs: {tabs}.',
+  'rebuild.done': 'Done.',
+  'protect.segment':
+    'Kartoteka builds this tab: edits are lost at the next rebuild. Change conditions on the Segments tab.',
+};
+
+export type { SegmentMessageKey };
+
+/** A segments text in the sheet's language with {name} placeholders filled. */
+export function segText(lang: Lang, key: SegmentMessageKey, params: Record<string, string | number> = {}): string {
+  const template = (lang === 'ru' ? ru : en)[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
