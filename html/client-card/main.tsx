@@ -2,7 +2,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClientCard, DuplicateInfo, JournalEntry } from '../../src/shared/api';
 import { mountSidebar, type SidebarProps } from '../kit/app';
-import { birthdayLine, lastContactLine, newestFirst } from '../kit/card';
+import {
+  birthdayLine,
+  birthdayNear,
+  congratulatedFor,
+  lastContactLine,
+  newestFirst,
+  stepDue,
+  stepDueText,
+} from '../kit/card';
 import { EDIT_CLIENT_LAYOUT, formValuesOf, labelOf, specsOf } from '../kit/client-fields';
 import { ClientFieldsForm } from '../kit/client-form';
 import { type DateStyle, formatDay, formatMoney } from '../kit/dates';
@@ -10,10 +18,12 @@ import { DuplicateWarning } from '../kit/duplicate-warning';
 import { type Lang, tr } from '../kit/i18n';
 import { ClientPicker } from '../kit/picker';
 import { isDuplicateFailure, run } from '../kit/run';
+import { finishStep } from '../kit/step';
 import {
   type Action,
   Banner,
   Button,
+  CheckboxField,
   DateField,
   focusFirstError,
   formKeys,
@@ -31,6 +41,9 @@ type Mode = 'none' | 'call' | 'step' | 'edit';
 
 function Facts({ card, lang, style }: { card: ClientCard; lang: Lang; style: DateStyle }) {
   const c = card.client;
+  const due = stepDue(c.nextStepOn, style.today);
+  const birthday = birthdayNear(c.birthDate, style.today);
+  const congratulated = birthday ? congratulatedFor(birthday, c.congratulatedOn) : '';
   const rows: Array<[string, string, string?]> = [
     [tr(lang, 'stage'), c.stage || '—'],
     [tr(lang, 'frequency'), c.frequency || '—'],
@@ -44,12 +57,6 @@ function Facts({ card, lang, style }: { card: ClientCard; lang: Lang; style: Dat
       [formatDay(c.nextAppointmentOn, style), c.nextAppointmentWork].filter(Boolean).join(' — '),
     ]);
   }
-  if (c.nextStep || c.nextStepOn) {
-    rows.push([
-      tr(lang, 'nextStep'),
-      [c.nextStep, c.nextStepOn && formatDay(c.nextStepOn, style)].filter(Boolean).join(' — '),
-    ]);
-  }
   return (
     <>
       <dl class="facts">
@@ -59,9 +66,19 @@ function Facts({ card, lang, style }: { card: ClientCard; lang: Lang; style: Dat
             <dd data-testid={testId}>{value}</dd>
           </>
         ))}
+        {c.nextStep || c.nextStepOn ? (
+          <>
+            <dt>{tr(lang, 'nextStep')}</dt>
+            <dd data-testid="next-step" class={due ? `due ${due.state}` : undefined}>
+              {[c.nextStep, c.nextStepOn && formatDay(c.nextStepOn, style)].filter(Boolean).join(' — ')}
+              {due ? <span class="due-tag">{stepDueText(due, lang)}</span> : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
-      <p class="small" style="margin:0 0 4px">
+      <p class="small" style="margin:0 0 4px" data-testid="birthday">
         {birthdayLine(card, lang, style)}
+        {congratulated ? ` · ${tr(lang, 'congratulatedOn', { date: formatDay(congratulated, style) })}` : ''}
       </p>
       <p class="small" style="margin:0 0 12px">
         {c.unsubscribedOn
@@ -133,7 +150,14 @@ interface InlineFormProps {
 function QuickForm(props: InlineFormProps & { mode: 'call' | 'step' }) {
   const { ctx, style, action, card } = props;
   const lang = ctx.lang;
-  const form = useForm({ summary: '', nextStep: '', nextStepOn: '' });
+  const open = card.client.nextStep || card.client.nextStepOn;
+  // Logging a call usually finishes the step that was due; a step still ahead stays unless the person says so.
+  const form = useForm({
+    summary: '',
+    nextStep: '',
+    nextStepOn: '',
+    stepDone: open && stepDue(card.client.nextStepOn, ctx.today) ? 'yes' : '',
+  });
   useFocusFirst(0, '.inline-form');
   const callType = ctx.settings.lists.contactTypes.find((t) => t.kind === 'call')?.label ?? 'call';
   const checkCtx = { ...style, phoneRegion: ctx.settings.values.phoneRegion };
@@ -155,14 +179,28 @@ function QuickForm(props: InlineFormProps & { mode: 'call' | 'step' }) {
         props.mode === 'call'
           ? await run('logContact', { clientId: id, type: callType, ...values })
           : await run('updateClient', id, values as Record<string, string>);
-      if (r.ok) props.done(r.message || tr(lang, props.mode === 'call' ? 'logged' : 'saved'));
-      else showFailure(r, form, ['summary', 'nextStep', 'nextStepOn'], action, lang, submit);
+      if (!r.ok) {
+        showFailure(r, form, ['summary', 'nextStep', 'nextStepOn'], action, lang, submit);
+        return;
+      }
+      const message = r.message || tr(lang, props.mode === 'call' ? 'logged' : 'saved');
+      if (props.mode === 'call' && open && form.values.stepDone === 'yes' && !values.nextStep && !values.nextStepOn) {
+        props.done(await finishStep(id, lang, message));
+      } else props.done(message);
     });
   return (
     <form class="inline-form" aria-busy={action.busy} {...formKeys(form, submit, props.cancel)}>
       <h2 style="margin:0 0 8px">{tr(lang, props.mode === 'call' ? 'logCall' : 'planStep')}</h2>
       {props.mode === 'call' ? (
         <TextField form={form} name="summary" label={tr(lang, 'summary')} multiline autoFocus />
+      ) : null}
+      {props.mode === 'call' && open ? (
+        <CheckboxField
+          form={form}
+          name="stepDone"
+          label={tr(lang, 'stepDone', { step: card.client.nextStep || formatDay(card.client.nextStepOn, style) })}
+          hint={tr(lang, 'stepDoneHint')}
+        />
       ) : null}
       <TextField form={form} name="nextStep" label={tr(lang, 'nextStep')} autoFocus={props.mode === 'step'} />
       <DateField form={form} name="nextStepOn" label={tr(lang, 'nextStepOn')} style={style} />
@@ -266,23 +304,32 @@ function CardView({ ctx, page }: SidebarProps) {
     else setCard(null);
   }, [id]);
 
-  const done = async (message: string) => {
+  const done = async (message: string, undo?: () => void) => {
     setMode('none');
     const r = await run('getClientCard', id);
     if (r.ok) setCard(r.card);
-    action.setBanner({ kind: 'success', text: message });
+    action.setBanner({ kind: 'success', text: message, undo });
     setGeneration((g) => g + 1);
   };
 
-  const congratulate = () =>
+  // Marking a congratulation saves at once; the banner offers to undo it (the previous date comes back).
+  const setCongratulated = (clientId: string, date: string, previous: string | null) =>
     action.act(async () => {
-      if (!card) return;
-      const r = await run('updateClient', card.client.id, { congratulatedOn: ctx.today });
-      if (r.ok) await done(tr(lang, 'congratulated', { date: formatDay(ctx.today, style) }));
-      else if (!isDuplicateFailure(r)) showFailure(r, null, [], action, lang, congratulate);
+      const r = await run('updateClient', clientId, { congratulatedOn: date });
+      if (!r.ok) {
+        if (!isDuplicateFailure(r))
+          showFailure(r, null, [], action, lang, () => setCongratulated(clientId, date, previous));
+        return;
+      }
+      await done(
+        previous === null ? tr(lang, 'undone') : tr(lang, 'congratulated', { date: formatDay(date, style) }),
+        previous === null ? undefined : () => setCongratulated(clientId, previous, null),
+      );
     });
 
   const c = card?.client;
+  const birthday = c ? birthdayNear(c.birthDate, ctx.today) : null;
+  const congratulatedOn = c && birthday ? congratulatedFor(birthday, c.congratulatedOn) : '';
   return (
     <main class="sidebar" aria-busy={action.busy}>
       <ClientPicker lang={lang} onPick={(hit) => (hit.id === id ? load(id) : setId(hit.id))} autoFocus={!id} />
@@ -310,9 +357,11 @@ function CardView({ ctx, page }: SidebarProps) {
                 {tr(lang, 'logCall')}
               </Button>
               <Button onClick={() => setMode('step')}>{tr(lang, 'planStep')}</Button>
-              <Button onClick={congratulate} busy={action.busy}>
-                {tr(lang, 'markCongratulated')}
-              </Button>
+              {birthday && !congratulatedOn ? (
+                <Button onClick={() => setCongratulated(c.id, ctx.today, c.congratulatedOn)} busy={action.busy}>
+                  {tr(lang, 'markCongratulated')}
+                </Button>
+              ) : null}
               <Button onClick={() => setMode('edit')}>{tr(lang, 'edit')}</Button>
             </div>
           ) : mode === 'edit' ? (

@@ -90,13 +90,32 @@ export function optionsOf(list: ListKey | undefined, settings: SettingsData): st
   return settings.lists[list] ?? [];
 }
 
+/** Dates that record what already happened: none of them can be after today (the server refuses them too). */
+export const PAST_DATE_KEYS: ReadonlySet<string> = new Set([
+  'birthDate',
+  'firstContactOn',
+  'visitOn',
+  'firstPurchaseOn',
+  'congratulatedOn',
+  'emailConsentOn',
+  'unsubscribedOn',
+  'createdOn',
+]);
+
 export function specsOf(layout: GroupLayout[], ctx: Pick<FormContext, 'lang' | 'headers'>): FieldSpec[] {
   return layout
     .flatMap((g) => g.keys)
     .filter((k): k is keyof ClientFields => k !== 'consent')
     .map((key) => {
       const def = fieldDef(key);
-      return { key, kind: kindOfField(key, def.type), label: labelOf(key, ctx), required: def.required };
+      const spec: FieldSpec = {
+        key,
+        kind: kindOfField(key, def.type),
+        label: labelOf(key, ctx),
+        required: def.required,
+      };
+      if (PAST_DATE_KEYS.has(key)) spec.past = true;
+      return spec;
     });
 }
 

@@ -16,6 +16,8 @@ export interface FormState {
   errors: Record<string, string>;
   set(key: string, value: string): void;
   setErrors(errors: Record<string, string>): void;
+  /** Adds errors to those shown (against the newest state, for answers that arrive late). */
+  mergeErrors(errors: Record<string, string>): void;
   reset(next?: FormValues): void;
   dirty: boolean;
   /** Bumped on every reset, so a form can put the focus back on its first field. */
@@ -43,6 +45,9 @@ export function useForm(initial: FormValues): FormState {
       });
     },
     setErrors: setErrorsState,
+    mergeErrors(more) {
+      setErrorsState((prev) => ({ ...prev, ...more }));
+    },
     reset(next) {
       if (next) start.current = next;
       setValues(start.current);
@@ -52,7 +57,7 @@ export function useForm(initial: FormValues): FormState {
   };
 }
 
-export type BannerState = { kind: 'error' | 'success' | 'info'; text: string; retry?: () => void };
+export type BannerState = { kind: 'error' | 'success' | 'info'; text: string; retry?: () => void; undo?: () => void };
 
 export interface Action {
   busy: boolean;
@@ -392,6 +397,11 @@ export function Banner(props: { banner: BannerState | null; lang: Lang; onDismis
       {b.retry ? (
         <button type="button" class="btn link" onClick={b.retry}>
           {tr(props.lang, 'tryAgain')}
+        </button>
+      ) : null}
+      {b.undo ? (
+        <button type="button" class="btn link" onClick={b.undo}>
+          {tr(props.lang, 'undo')}
         </button>
       ) : null}
     </div>

@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../src/domain/normalize/email';
 import { normalizeMessage } from '../../src/domain/normalize/messages';
 import { normalizeName } from '../../src/domain/normalize/name';
 import type { NormalizeCode, PhoneCode } from '../../src/domain/normalize/result';
-import { type DateStyle, parseDay } from './dates';
+import { type DateStyle, formatDay, parseDay } from './dates';
 import { tr } from './i18n';
 
 export type CheckKind = 'name' | 'text' | 'phone' | 'email' | 'date' | 'datetime' | 'amount';
@@ -86,6 +86,20 @@ export interface FieldSpec {
   kind: CheckKind;
   label: string;
   required?: boolean;
+  /** A date that cannot be after today (a birth date, a first contact). */
+  past?: boolean;
+  /** An amount that must be above zero (the amount of a purchase). */
+  positive?: boolean;
+}
+
+/** A date a person would type into this field, in the sheet's own pattern: a plausible birth date for a birth date. */
+export function dateExample(key: string, style: Pick<DateStyle, 'lang' | 'locale' | 'today'>): string {
+  return formatDay(key === 'birthDate' ? '1985-03-15' : style.today, style);
+}
+
+/** The sentence beside a field for a normalisation code. */
+function messageOf(spec: FieldSpec, code: NormalizeCode, ctx: CheckContext): string {
+  return normalizeMessage(ctx.lang, code, spec.label);
 }
 
 /**
@@ -104,11 +118,19 @@ export function checkForm(
     const raw = form[spec.key] ?? '';
     const checked = checkValue(spec.kind, raw, ctx, form[timeKey(spec.key)] ?? '');
     if (!checked.ok) {
-      errors[spec.key] = normalizeMessage(ctx.lang, checked.code, spec.label);
+      errors[spec.key] = messageOf(spec, checked.code, ctx);
       continue;
     }
     if (spec.required && checked.value === '') {
       errors[spec.key] = tr(ctx.lang, 'required', { field: spec.label });
+      continue;
+    }
+    if (spec.past && checked.value !== '' && String(checked.value).slice(0, 10) > ctx.today) {
+      errors[spec.key] = tr(ctx.lang, 'futureDate', { field: spec.label, example: dateExample(spec.key, ctx) });
+      continue;
+    }
+    if (spec.positive && !(Number(checked.value) > 0)) {
+      errors[spec.key] = tr(ctx.lang, 'amountRequired', { field: spec.label });
       continue;
     }
     if (checked.value !== '' || opts.keepEmpty) values[spec.key] = checked.value;
@@ -123,4 +145,16 @@ export function changedKeys(initial: Record<string, string>, current: Record<str
     if ((initial[key] ?? '').trim() !== (current[key] ?? '').trim()) keys.add(key.replace(/__time$/, ''));
   }
   return [...keys];
+}
+
+/** The server's verdict on a field: its message, for the text it checked. */
+export type Verdicts = Record<string, { value: string; message: string }>;
+
+/** The verdicts that still apply: the field holds the very text the server refused. */
+export function verdictErrors(verdicts: Verdicts, form: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, v] of Object.entries(verdicts)) {
+    if ((form[key] ?? '').trim() === v.value.trim()) errors[key] = v.message;
+  }
+  return errors;
 }

@@ -3,14 +3,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { kindOfContactType } from '../../src/domain/settings';
 import type { ClientTotals, ContactInput } from '../../src/shared/api';
 import { mountSidebar, type SidebarProps } from '../kit/app';
+import { stepDue } from '../kit/card';
 import { optionsOf } from '../kit/client-fields';
 import { formatDay, formatMoney } from '../kit/dates';
 import { tr } from '../kit/i18n';
 import { ClientPicker } from '../kit/picker';
 import { isDuplicateFailure, run } from '../kit/run';
+import { finishStep } from '../kit/step';
 import {
   Banner,
   Button,
+  CheckboxField,
   DateField,
   focusFirstError,
   formKeys,
@@ -28,6 +31,9 @@ interface Picked {
   id: string;
   fullName: string;
   phone: string;
+  /** The card's next step as it stands, once the card is read. */
+  nextStep?: string;
+  nextStepOn?: string;
 }
 
 const FIELDS: Array<{ key: keyof ContactInput; kind: CheckKind; label: Parameters<typeof tr>[1] }> = [
@@ -86,6 +92,7 @@ function LogContact({ ctx, page }: SidebarProps) {
     nextStepOn: '',
     at: '',
     at__time: '',
+    stepDone: '',
   };
   const form = useForm(blank);
   const action = useAction(lang);
@@ -94,16 +101,31 @@ function LogContact({ ctx, page }: SidebarProps) {
   const [pickError, setPickError] = useState('');
   useFocusFirst(form.generation);
 
-  const preselected = page.clientId || ctx.selectedClientId;
-  useEffect(() => {
-    if (!preselected) return;
-    run('getClientCard', preselected)
+  // The card is read for its next step: a contact often finishes it (then the step leaves the card).
+  const readCard = (id: string, pick: boolean) =>
+    run('getClientCard', id)
       .then((r) => {
-        if (r.ok)
-          setClient({ id: r.card.client.id, fullName: r.card.client.fullName, phone: r.card.facts.phoneDisplay });
+        if (!r.ok) return;
+        const c = r.card.client;
+        setClient((prev) =>
+          pick || prev?.id === id
+            ? {
+                id: c.id,
+                fullName: c.fullName,
+                phone: r.card.facts.phoneDisplay,
+                nextStep: c.nextStep,
+                nextStepOn: c.nextStepOn,
+              }
+            : prev,
+        );
+        if (c.nextStep || c.nextStepOn) form.set('stepDone', stepDue(c.nextStepOn, ctx.today) ? 'yes' : '');
       })
       .catch(() => undefined);
+  const preselected = page.clientId || ctx.selectedClientId;
+  useEffect(() => {
+    if (preselected) void readCard(preselected, true);
   }, [preselected]);
+  const openStep = client && (client.nextStep || client.nextStepOn);
 
   const kind = kindOfContactType(ctx.settings, form.values.type ?? '');
   const isPurchase = kind === 'purchase';
@@ -116,10 +138,12 @@ function LogContact({ ctx, page }: SidebarProps) {
         document.getElementById('picker')?.focus();
         return;
       }
+      // A purchase needs its amount (above zero); another contact may carry one typed before the type changed.
       const specs = FIELDS.filter((f) => f.key !== 'amount' || isPurchase || form.values.amount).map((f) => ({
         key: f.key,
         kind: f.kind,
         label: tr(lang, f.label),
+        positive: f.key === 'amount' && isPurchase,
       }));
       const { values, errors } = checkForm(specs, form.values, checkCtx);
       if (Object.keys(errors).length) {
@@ -131,9 +155,17 @@ function LogContact({ ctx, page }: SidebarProps) {
       const input: ContactInput = { clientId: client.id, type: form.values.type, ...values };
       const r = await run('logContact', input);
       if (r.ok) {
+        let message = r.message || tr(lang, 'logged');
+        const finished = openStep && form.values.stepDone === 'yes' && !values.nextStep && !values.nextStepOn;
+        if (finished) message = await finishStep(client.id, lang, message);
         setTotals(isPurchase || Number(values.amount) > 0 ? r.totals : null);
+        setClient({
+          ...client,
+          nextStep: finished ? '' : r.totals.nextStep,
+          nextStepOn: finished ? '' : r.totals.nextStepOn,
+        });
         form.reset();
-        action.setBanner({ kind: 'success', text: r.message || tr(lang, 'logged') });
+        action.setBanner({ kind: 'success', text: message });
       } else if (!isDuplicateFailure(r)) {
         showFailure(r, form, shown, action, lang, submit);
       }
@@ -175,6 +207,7 @@ function LogContact({ ctx, page }: SidebarProps) {
               setPickError('');
               setTotals(null);
               setClient({ id: hit.id, fullName: hit.fullName, phone: hit.phoneDisplay || hit.phone });
+              void readCard(hit.id, false);
               setTimeout(() => document.getElementById('f-type')?.focus(), 0);
             }}
           />
@@ -197,7 +230,7 @@ function LogContact({ ctx, page }: SidebarProps) {
         />
         {isPurchase ? (
           <div class="emph">
-            <TextField form={form} name="amount" label={tr(lang, 'amount')} inputMode="decimal" />
+            <TextField form={form} name="amount" label={tr(lang, 'amount')} inputMode="decimal" required />
           </div>
         ) : null}
         <SelectField
@@ -215,6 +248,14 @@ function LogContact({ ctx, page }: SidebarProps) {
           lang={lang}
           options={optionsOf('channels', ctx.settings)}
         />
+        {openStep ? (
+          <CheckboxField
+            form={form}
+            name="stepDone"
+            label={tr(lang, 'stepDone', { step: client.nextStep || formatDay(client.nextStepOn ?? '', style) })}
+            hint={tr(lang, 'stepDoneHint')}
+          />
+        ) : null}
         <TextField form={form} name="nextStep" label={tr(lang, 'nextStep')} />
         <DateField form={form} name="nextStepOn" label={tr(lang, 'nextStepOn')} style={style} />
         <DateField

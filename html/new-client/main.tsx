@@ -4,7 +4,7 @@ import type { ClientInput, DuplicateInfo } from '../../src/shared/api';
 import { mountSidebar, type SidebarProps } from '../kit/app';
 import { clientInputOf, emptyValues, NEW_CLIENT_LAYOUT, specsOf } from '../kit/client-fields';
 import { ClientFieldsForm } from '../kit/client-form';
-import { DuplicateWarning } from '../kit/duplicate-warning';
+import { DuplicateWarning, focusDuplicateWarning } from '../kit/duplicate-warning';
 import { identityQuery } from '../kit/duplicates';
 import { tr } from '../kit/i18n';
 import { isDuplicateFailure, run } from '../kit/run';
@@ -20,7 +20,7 @@ import {
   useFocusFirst,
   useForm,
 } from '../kit/ui';
-import { checkForm } from '../kit/validate';
+import { checkForm, type Verdicts, verdictErrors } from '../kit/validate';
 
 function NewClient({ ctx }: SidebarProps) {
   const lang = ctx.lang;
@@ -30,6 +30,8 @@ function NewClient({ ctx }: SidebarProps) {
   const form = useForm(emptyValues(NEW_CLIENT_LAYOUT));
   const action = useAction(lang);
   const [duplicates, setDuplicates] = useState<DuplicateInfo[]>([]);
+  // The server's verdicts on what was typed (its full phone check), kept while the field still holds that text.
+  const verdicts = useRef<Verdicts>({});
   useFocusFirst(form.generation);
 
   // Live duplicate check while the person types; only the newest answer counts.
@@ -49,10 +51,19 @@ function NewClient({ ctx }: SidebarProps) {
     }
     run('checkDuplicates', query)
       .then((r) => {
-        if (ticket !== asked.current) return;
-        setDuplicates(r.ok ? r.duplicates : []);
-        // The server's full phone and email check, shown while typing (the sidebar only checks the shape).
-        if (r.ok && Object.keys(r.fieldErrors ?? {}).length) form.setErrors({ ...form.errors, ...r.fieldErrors });
+        if (ticket !== asked.current || !r.ok) {
+          if (ticket === asked.current) setDuplicates([]);
+          return;
+        }
+        setDuplicates(r.duplicates);
+        const errors = r.fieldErrors ?? {};
+        for (const [key, value] of Object.entries(query)) {
+          if (errors[key]) verdicts.current[key] = { value: String(value), message: errors[key] };
+          else delete verdicts.current[key];
+        }
+        // Shown beside the field while it still holds what was checked.
+        const shown = verdictErrors(verdicts.current, form.values);
+        if (Object.keys(shown).length) form.mergeErrors(shown);
       })
       .catch(() => {
         // A failed live check only hides the warning; saving checks again on the server.
@@ -62,7 +73,9 @@ function NewClient({ ctx }: SidebarProps) {
 
   const submit = (allowDuplicate = false) =>
     action.act(async () => {
-      const { values, errors } = checkForm(specs, form.values, checkCtx);
+      const { values, errors: local } = checkForm(specs, form.values, checkCtx);
+      // Every invalid field shows its error: the browser's checks and the server's verdicts that still apply.
+      const errors = { ...verdictErrors(verdicts.current, form.values), ...local };
       if (Object.keys(errors).length) {
         form.setErrors(errors);
         action.setBanner({ kind: 'error', text: tr(lang, 'fixErrors') });
@@ -74,11 +87,13 @@ function NewClient({ ctx }: SidebarProps) {
       const r = await run('addClient', input);
       if (r.ok) {
         asked.current++;
+        verdicts.current = {};
         setDuplicates([]);
         form.reset();
         action.setBanner({ kind: 'success', text: r.message || tr(lang, 'added', { id: r.id }) });
       } else if (isDuplicateFailure(r)) {
         setDuplicates(r.duplicates);
+        focusDuplicateWarning();
       } else {
         showFailure(r, form, Object.keys(form.values), action, lang, () => submit(allowDuplicate));
       }
@@ -93,11 +108,16 @@ function NewClient({ ctx }: SidebarProps) {
     <main class="sidebar">
       <form
         aria-busy={action.busy}
+        onInput={() => {
+          // "Client added" belongs to the last client: the next one's first keystroke clears it.
+          if (action.banner?.kind === 'success') action.setBanner(null);
+        }}
         {...formKeys(
           form,
           () => submit(false),
           () => {
             form.reset();
+            verdicts.current = {};
             setDuplicates([]);
             action.setBanner(null);
           },
@@ -105,17 +125,19 @@ function NewClient({ ctx }: SidebarProps) {
       >
         <Banner banner={action.banner} lang={lang} />
         <ClientFieldsForm form={form} ctx={ctx} style={style} layout={NEW_CLIENT_LAYOUT} open={['reference']} />
-        <DuplicateWarning
-          lang={lang}
-          duplicates={duplicates}
-          busy={action.busy}
-          onOpen={openCard}
-          onAddAnyway={() => submit(true)}
-        />
-        <div class="actions">
-          <Button kind="primary" type="submit" busy={action.busy}>
-            {tr(lang, 'addClient')}
-          </Button>
+        <div class="footer">
+          <DuplicateWarning
+            lang={lang}
+            duplicates={duplicates}
+            busy={action.busy}
+            onOpen={openCard}
+            onAddAnyway={() => submit(true)}
+          />
+          <div class="actions">
+            <Button kind="primary" type="submit" busy={action.busy}>
+              {tr(lang, 'addClient')}
+            </Button>
+          </div>
         </div>
       </form>
     </main>

@@ -4,7 +4,7 @@ import { mayEmail } from './consent';
 import type { Derived } from './derived';
 import { effectiveMilestone, type MilestoneDates, milestoneStamps, stageLabel } from './funnel';
 import type { FirstDates } from './journal';
-import { daysBetween, nextAnniversary } from './normalize/date';
+import { addDays, daysBetween, nextAnniversary } from './normalize/date';
 import { salutationName } from './normalize/name';
 import { type CountryCode, normalizePhone } from './normalize/phone';
 import { FREQUENCY_LABELS, type Frequency, type SettingsData } from './settings';
@@ -103,10 +103,20 @@ export function displayPhone(stored: string, region: string): string {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The next birthday and the age then. Someone born today has the first one in a year (the day of birth is not a
+ * birthday: no "turns 0"); a birth date after today (a typo) has none.
+ */
+export function nextBirthday(birth: string, today: string): { inDays: number; age: number } | null {
+  if (!ISO_DAY.test(birth) || birth > today) return null;
+  const next = nextAnniversary(birth, birth === today ? addDays(today, 1) : today);
+  return { inDays: daysBetween(today, next.date), age: next.age };
+}
+
 /** What the card sidebar shows about a client beside the fields. */
 export function cardFacts(settings: SettingsData, rec: CardValues, today: string) {
   const birth = String(rec.birthDate ?? '');
-  const anniversary = ISO_DAY.test(birth) ? nextAnniversary(birth, today) : null;
+  const anniversary = nextBirthday(birth, today);
   const last = String(rec.lastContactOn ?? '');
   return {
     salutation: salutationName(String(rec.fullName ?? '')),

@@ -1,86 +1,13 @@
 // The sidebars in a real browser against the built add-on on a local workbook: what a receptionist sees and writes.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createWorkbook } from '../../local/index';
-import { type Browser, browserTestsEnabled } from './chromium';
-import { type Backend, openHtml, ROOT, ready, type SidebarPage, screenshot, startSidebarBrowser } from './harness';
+import { sidebarSuite } from './addon';
+import { browserTestsEnabled } from './chromium';
+import { screenshot } from './harness';
 
 const describeBrowser = browserTestsEnabled() ? describe : describe.skip;
 
-type Lang = 'ru' | 'en';
-const SETUP = {
-  ru: { locale: 'ru_RU', timeZone: 'Europe/Moscow', clients: 'Клиенты', journal: 'Журнал' },
-  en: { locale: 'en_US', timeZone: 'America/New_York', clients: 'Clients', journal: 'Journal' },
-} as const;
-
-function freshAddon(lang: Lang) {
-  const setup = SETUP[lang];
-  const wb = createWorkbook({
-    timeZone: setup.timeZone,
-    locale: setup.locale,
-    now: '2026-03-15T09:00:00',
-    user: 'anna@clinic.test',
-  });
-  const addon = wb.loadAddon(path.join(addonDir, 'Code.js'));
-  addon.call('onOpen', { authMode: 'FULL' });
-  const made = addon.call('setupDatabase') as { ok: boolean };
-  expect(made.ok).toBe(true);
-  return { wb, addon, setup };
-}
-
-type Env = ReturnType<typeof freshAddon>;
-
-let browser: Browser;
-let addonDir: string;
-
-beforeAll(async () => {
-  const dist = path.join(ROOT, 'dist');
-  if (!existsSync(path.join(dist, 'client-card.html'))) {
-    execFileSync('node', ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  // A private copy of the build, so a rebuild of dist/ while the tests run cannot pull files from under them.
-  addonDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-addon-'));
-  cpSync(dist, addonDir, { recursive: true });
-  browser = await startSidebarBrowser();
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (addonDir) rmSync(addonDir, { recursive: true, force: true });
-});
-
-/** Runs a menu entry the way a person clicks it and opens the sidebar it showed. */
-async function open(
-  env: Env,
-  entry: 'showNewClient' | 'showLogContact' | 'showClientCard',
-  backend: Backend = (fn, args) => env.addon.call(fn, ...args),
-): Promise<SidebarPage> {
-  const before = env.wb.ui.sidebars.length;
-  env.addon.call(entry);
-  expect(env.wb.ui.sidebars.length).toBe(before + 1);
-  const html = env.wb.ui.sidebars[env.wb.ui.sidebars.length - 1].content;
-  const sidebar = await openHtml(browser.context, html, backend);
-  await ready(sidebar);
-  return sidebar;
-}
-
-function rowsOf(env: Env, tab: string): unknown[][] {
-  return env.wb.values(tab).slice(1);
-}
-
-function addClient(env: Env, input: Record<string, string>): string {
-  return addClientAt(env, input).id;
-}
-
-function addClientAt(env: Env, input: Record<string, string>): { id: string; row: number } {
-  const r = env.addon.call('addClient', input) as { ok: boolean; id: string; row: number };
-  expect(r.ok).toBe(true);
-  return r;
-}
-
 describeBrowser('sidebars in chromium', () => {
+  const { freshAddon, open, rowsOf, addClient, addClientAt } = sidebarSuite();
+
   it('adds a client: Enter saves, the row appears in the Clients tab, the form is ready for the next one', async () => {
     const env = freshAddon('ru');
     const sidebar = await open(env, 'showNewClient');
