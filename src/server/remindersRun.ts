@@ -476,12 +476,24 @@ function summaryText(ctx: Ctx, s: RunSummary, o: Outcome): string {
   return parts.join(' ');
 }
 
+interface DayRuns {
+  day: string;
+  n: number;
+  /** Today's runs were started by "Run now" (they go on even with reminders off). */
+  manual?: boolean;
+}
+
 /** Counts this run among today's; false once the day has had MAX_RUNS_PER_DAY. */
-function countRun(today: string): boolean {
-  const runs = readJsonProp<{ day: string; n: number }>(RUNS_PROP);
-  const n = runs?.day === today ? runs.n + 1 : 1;
-  writeJsonProp(RUNS_PROP, { day: today, n });
-  return n <= MAX_RUNS_PER_DAY;
+function countRun(today: string, kind: RunKind): DayRuns & { allowed: boolean } {
+  const runs = readJsonProp<DayRuns>(RUNS_PROP);
+  const same = runs?.day === today;
+  const next: DayRuns = {
+    day: today,
+    n: same ? runs!.n + 1 : 1,
+    manual: kind === 'continuation' ? Boolean(same && runs?.manual) : kind === 'manual',
+  };
+  writeJsonProp(RUNS_PROP, next);
+  return { ...next, allowed: next.n <= MAX_RUNS_PER_DAY };
 }
 
 /**
@@ -501,7 +513,13 @@ export function dailyJob(ctx: Ctx, kind: RunKind, startedMs: number) {
     console.warn(message);
     return { ok: true as const, summary: null, message };
   }
-  const chained = countRun(ctx.today);
+  const runs = countRun(ctx.today, kind);
+  // A continuation of the daily run stops when reminders were switched off meanwhile (one of Run now goes on).
+  if (kind === 'continuation' && !settings.enabled && !runs.manual) {
+    removeTriggers(DAILY_JOB_CONTINUATION);
+    return { ok: true as const, summary: null, message: rt(ctx.lang, 'disabled') };
+  }
+  const chained = runs.allowed;
   if (chained) scheduleContinuation(DAILY_JOB_CONTINUATION, WATCHDOG_MS);
   let outcome: Outcome;
   try {

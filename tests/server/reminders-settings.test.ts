@@ -1,7 +1,7 @@
 // Switching reminders on and off through the built add-on: one daily trigger at the hour in the spreadsheet's zone,
 // one sender however many teammates click, settings checked whole (nothing written on bad input), ru and en.
 import { TAB } from './helpers';
-import { addClients, LOG, lettersTo, TEMPLATES, turnOn, until, world } from './remindersWorld';
+import { addClients, bulkClients, LOG, lettersTo, TEMPLATES, turnOn, until, world } from './remindersWorld';
 
 const daily = (w: ReturnType<typeof world>) => w.wb.triggers.filter((t) => t.handler === 'runDailyJob');
 
@@ -208,6 +208,20 @@ describe('switching reminders on', () => {
     expect(daily(w)).toEqual([]);
     until(w, '2026-03-16T12:00');
     expect(lettersTo(w)).toEqual([]);
+  });
+
+  it('switched off by a teammate mid-morning, the sender’s pending continuation sends nothing more', () => {
+    const w = world('ru', { mailQuota: 2 });
+    bulkClients(w, 4, '03-15');
+    turnOn(w);
+    until(w, '2026-03-15T09:30');
+    expect(lettersTo(w)).toHaveLength(1);
+    expect(w.wb.triggers.filter((t) => t.handler === 'continueDailyJob')).toHaveLength(1);
+    w.wb.as('boris@clinic.test');
+    w.call('disableReminders');
+    until(w, '2026-03-15T23:00');
+    expect(lettersTo(w)).toHaveLength(1);
+    expect(w.wb.triggers.filter((t) => t.handler === 'continueDailyJob')).toEqual([]);
   });
 
   it('has a menu item that opens the Reminders sidebar', () => {
