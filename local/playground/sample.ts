@@ -173,7 +173,8 @@ const EN = {
       'Bennett Gray Mendoza Ruiz Hughes Price Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez',
   ),
   sources: ['Google Ads', 'Instagram', 'Facebook', 'Yelp', 'Word of mouth', 'Clinic website', 'Street sign'],
-  services: ['Dental hygiene', 'Caries treatment', 'Implants', 'Whitening', 'Braces'],
+  // The default Settings list's own words ('Cavity treatment'), so the merged list names each service once.
+  services: ['Dental hygiene', 'Cavity treatment', 'Implants', 'Whitening', 'Braces'],
   doctors: [
     { name: 'Emily Carter', role: 'Hygienist' },
     { name: 'David Kim', role: 'Dentist' },

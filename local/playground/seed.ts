@@ -1,5 +1,6 @@
 // Fills a workbook with the sample clinic: the add-on's own setupDatabase, then clients and a year of contacts.
 import { fieldForHeader, TABS, type TabDef } from '../../src/domain/fields';
+import { formatPhone } from '../../src/domain/normalize/phone';
 import { generateClinic, type SampleClinic, type SampleLang, type StageKey, TEAM } from './sample';
 import { type PlaygroundWorkbook, wallTime, wallToInstant } from './workbook';
 
@@ -165,8 +166,8 @@ export function seedClinic(wb: PlaygroundWorkbook, opts: SeedOptions): SeedSumma
     TABS.clients,
     clinic.clients.map((c, i) => ({
       fullName: c.fullName,
-      // Stored as the add-on stores phones: E.164 (the sidebars show them formatted).
-      phone: `'+${c.phone.replace(/\D/g, '')}`,
+      // Stored as the add-on stores phones: the readable international form ('+7 912 345-67-89').
+      phone: `'${formatPhone(`+${c.phone.replace(/\D/g, '')}`)}`,
       email: c.email,
       stage: stageLabel(c.stage),
       firstContactOn: c.firstContact,
