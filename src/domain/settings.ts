@@ -27,6 +27,8 @@ export interface SettingsLists {
   lostReasons: string[];
   preferredChannels: string[];
   paymentStatuses: string[];
+  /** Besides the owner, who may change Settings, merge, set up, manage triggers and restore (email addresses). */
+  admins: string[];
 }
 
 export interface SettingsValues {
@@ -47,7 +49,14 @@ export interface SettingsData {
   values: SettingsValues;
 }
 
-export type SimpleListKey = 'services' | 'channels' | 'staff' | 'lostReasons' | 'preferredChannels' | 'paymentStatuses';
+export type SimpleListKey =
+  | 'services'
+  | 'channels'
+  | 'staff'
+  | 'lostReasons'
+  | 'preferredChannels'
+  | 'paymentStatuses'
+  | 'admins';
 export const SIMPLE_LIST_KEYS: SimpleListKey[] = [
   'services',
   'channels',
@@ -55,6 +64,7 @@ export const SIMPLE_LIST_KEYS: SimpleListKey[] = [
   'lostReasons',
   'preferredChannels',
   'paymentStatuses',
+  'admins',
 ];
 
 export const LIST_HEADERS: Record<keyof SettingsLists | 'stageMilestones' | 'contactKinds', Record<Lang, string>> = {
@@ -68,6 +78,7 @@ export const LIST_HEADERS: Record<keyof SettingsLists | 'stageMilestones' | 'con
   lostReasons: { ru: 'Причины отказа', en: 'Lost reasons' },
   preferredChannels: { ru: 'Каналы связи', en: 'Contact channels' },
   paymentStatuses: { ru: 'Статусы оплаты', en: 'Payment statuses' },
+  admins: { ru: 'Администраторы', en: 'Admins' },
 };
 
 export const MILESTONE_LABELS: Record<Lang, Record<Milestone, string>> = {
@@ -175,6 +186,7 @@ export function defaultSettings(lang: Lang, locale: string): SettingsData {
       paymentStatuses: ru
         ? ['Оплачено', 'Частично', 'Не оплачено', 'Рассрочка']
         : ['Paid', 'Partially paid', 'Unpaid', 'Installments'],
+      admins: [],
     },
     values: {
       currency: ru || region === 'RU' ? 'RUB' : region === 'GB' ? 'GBP' : region === 'US' ? 'USD' : 'EUR',

@@ -10,6 +10,7 @@ import { normalizeName } from './normalize/name';
 import { type CountryCode, normalizePhone } from './normalize/phone';
 import { cleanText } from './normalize/text';
 import { type ContactKind, kindOfContactType, type SettingsData } from './settings';
+import { trustText } from './trustMessages';
 
 const text = v.optional(v.union([v.string(), v.number(), v.null()]));
 
@@ -17,6 +18,7 @@ const text = v.optional(v.union([v.string(), v.number(), v.null()]));
 export const ClientPayloadSchema = v.object({
   ...Object.fromEntries(CLIENT_INPUT_FIELDS.map((f) => [f.key, text])),
   allowDuplicate: v.optional(v.boolean()),
+  ifUnchanged: v.optional(v.record(v.string(), text)),
 } as unknown as Record<string, typeof text>);
 
 export const ContactPayloadSchema = v.object({
@@ -41,6 +43,68 @@ export interface ValidationEnv {
 
 export type Errors = Record<string, string>;
 
+/**
+ * Sets an error as an own property even for keys like "__proto__" (a plain assignment would change the object's
+ * prototype and the error would vanish from the answer).
+ */
+export function setError(errors: Errors, key: string, message: string): void {
+  Object.defineProperty(errors, key, { value: message, enumerable: true, writable: true, configurable: true });
+}
+
+/** Longest text each kind of field takes; a longer one is an error, never silently cut. */
+export const TEXT_LIMITS = { longtext: 50000, text: 2000, choice: 500 } as const;
+
+/**
+ * Plausible dates per field: nothing before 1900 anywhere; a birth date, a first contact, a consent… cannot be in
+ * the future; appointments, steps and subscriptions may be, up to 50 years ahead.
+ */
+const PAST_DATES = new Set([
+  'birthDate',
+  'firstContactOn',
+  'visitOn',
+  'firstPurchaseOn',
+  'congratulatedOn',
+  'emailConsentOn',
+  'unsubscribedOn',
+  'createdOn',
+]);
+const MIN_DATE = '1900-01-01';
+const FUTURE_YEARS = 50;
+
+function dateLimitError(key: string, iso: string, today: string): 'date.future' | 'date.tooEarly' | undefined {
+  const day = iso.slice(0, 10);
+  if (day < MIN_DATE) return 'date.tooEarly';
+  if (PAST_DATES.has(key) && day > today) return 'date.future';
+  const latest = `${Number(today.slice(0, 4)) + FUTURE_YEARS}${today.slice(4, 10)}`;
+  if (day > latest) return 'date.future';
+  return undefined;
+}
+
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as wall time 'yyyy-mm-ddTHH:mm' in the sheet's zone. */
+function wallTimeIn(instant: Date, timeZone: string): string {
+  let f = wallFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallFormatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+// '2026-03-15T10:00Z', '2026-03-15 10:00:00+03:00', '2026-03-15T10:00:00.000Z': a date and time with seconds or a zone.
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
 const label = (field: FieldDef, lang: Lang) => field.header[lang];
 
 /** Wrong types become field errors rather than one opaque failure (unknown keys are caught before). */
@@ -49,7 +113,7 @@ function shapeErrors(issues: v.BaseIssue<unknown>[], lang: Lang, fields: FieldDe
   for (const issue of issues) {
     const key = issue.path?.map((p) => String((p as { key: unknown }).key)).join('.') || '_';
     const field = fields.find((f) => f.key === key);
-    errors[key] = t(lang, 'input.wrongType', { field: field ? label(field, lang) : key });
+    setError(errors, key, t(lang, 'input.wrongType', { field: field ? label(field, lang) : key }));
   }
   return errors;
 }
@@ -62,7 +126,7 @@ function unknownKeys(payload: unknown, allowed: string[], lang: Lang): Errors | 
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
   const errors: Errors = {};
   for (const key of Object.keys(payload)) {
-    if (!allowed.includes(key)) errors[key] = t(lang, 'input.unknownField', { field: key });
+    if (!allowed.includes(key)) setError(errors, key, t(lang, 'input.unknownField', { field: key }));
   }
   return Object.keys(errors).length ? errors : undefined;
 }
@@ -95,6 +159,10 @@ export function normalizeField(
   const { lang } = env;
   const name = label(field, lang);
   const input = raw === null || raw === undefined ? '' : raw;
+  if (typeof input !== 'string' && typeof input !== 'number') {
+    // An array or an object where text is expected: refused, never turned into "[object Object]".
+    return { ok: false, error: t(lang, 'input.wrongType', { field: name }) };
+  }
   if (typeof input === 'string' && input.trim() === '' && field.required) {
     return { ok: false, error: t(lang, 'input.required', { field: name }) };
   }
@@ -112,15 +180,33 @@ export function normalizeField(
     case 'datetime': {
       const s = String(input).trim();
       if (!s) return { ok: true, value: '' };
+      const limited = (value: string): { ok: true; value: string } | { ok: false; error: string } => {
+        const code = value ? dateLimitError(field.key, value, env.today) : undefined;
+        return code ? { ok: false, error: normalizeMessage(lang, code, name) } : { ok: true, value };
+      };
+      const iso = field.type === 'datetime' ? ISO_TIME.exec(s) : null;
+      if (iso) {
+        const [, day, h, m, sec, zone] = iso;
+        if (Number(h) > 23 || Number(m) > 59 || Number(sec ?? 0) > 59)
+          return { ok: false, error: t(lang, 'input.time', { field: name }) };
+        const checked = parseDateInput(day, { timeZone: env.timeZone, locale: env.locale, today: env.today });
+        if (!checked.ok) return { ok: false, error: normalizeMessage(lang, checked.code, name) };
+        if (!zone) return limited(`${checked.value}T${h.padStart(2, '0')}:${m}`);
+        // An instant with its zone: the wall time it was in the sheet's zone, time kept.
+        const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+        const instant = new Date(`${day}T${h.padStart(2, '0')}:${m}:${sec ?? '00'}${offset}`);
+        if (Number.isNaN(instant.getTime())) return { ok: false, error: normalizeMessage(lang, 'date.invalid', name) };
+        return limited(wallTimeIn(instant, env.timeZone));
+      }
       const time = field.type === 'datetime' ? /[T\s](\d{1,2}):(\d{2})$/.exec(s) : null;
       const datePart = time ? s.slice(0, time.index) : s;
       const r = parseDateInput(datePart, { timeZone: env.timeZone, locale: env.locale, today: env.today });
       if (!r.ok) return { ok: false, error: normalizeMessage(lang, r.code, name) };
-      if (!time) return { ok: true, value: field.type === 'datetime' && r.value ? `${r.value}T00:00` : r.value };
+      if (!time) return limited(field.type === 'datetime' && r.value ? `${r.value}T00:00` : r.value);
       const hh = Number(time[1]);
       const mm = Number(time[2]);
       if (hh > 23 || mm > 59) return { ok: false, error: t(lang, 'input.time', { field: name }) };
-      return { ok: true, value: `${r.value}T${String(hh).padStart(2, '0')}:${time[2]}` };
+      return limited(`${r.value}T${String(hh).padStart(2, '0')}:${time[2]}`);
     }
     case 'amount':
     case 'count': {
@@ -130,7 +216,8 @@ export function normalizeField(
       return { ok: true, value: r.value ?? '' };
     }
     case 'choice': {
-      const s = cleanText(input, 500);
+      const s = cleanText(input, Number.POSITIVE_INFINITY, { singleLine: true });
+      if (s.length > TEXT_LIMITS.choice) return tooLong(lang, name, s, TEXT_LIMITS.choice);
       if (!s) return { ok: true, value: '' };
       const list = choiceList(field, env.settings);
       if (!list) return { ok: true, value: s };
@@ -147,9 +234,17 @@ export function normalizeField(
         const r = normalizeName(input);
         return r.ok ? { ok: true, value: r.value } : { ok: false, error: normalizeMessage(lang, r.code, name) };
       }
-      return { ok: true, value: cleanText(input, field.type === 'longtext' ? 50000 : 2000) };
+      const long = field.type === 'longtext';
+      const max = long ? TEXT_LIMITS.longtext : TEXT_LIMITS.text;
+      const s = cleanText(input, Number.POSITIVE_INFINITY, { singleLine: !long });
+      return s.length > max ? tooLong(lang, name, s, max) : { ok: true, value: s };
     }
   }
+}
+
+function tooLong(lang: Lang, field: string, s: string, max: number): { ok: false; error: string } {
+  const fmt = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US');
+  return { ok: false, error: normalizeMessage(lang, 'text.tooLong', field, { max: fmt(max), length: fmt(s.length) }) };
 }
 
 export type ClientValues = Record<string, string | number>;
@@ -162,8 +257,14 @@ export function validateClient(
   payload: unknown,
   env: ValidationEnv,
   opts: { partial: boolean },
-): { ok: true; values: ClientValues; allowDuplicate: boolean } | { ok: false; errors: Errors } {
-  const unknown = unknownKeys(payload, [...CLIENT_INPUT_FIELDS.map((f) => f.key), 'allowDuplicate'], env.lang);
+):
+  | { ok: true; values: ClientValues; allowDuplicate: boolean; ifUnchanged?: ClientValues }
+  | { ok: false; errors: Errors } {
+  const unknown = unknownKeys(
+    payload,
+    [...CLIENT_INPUT_FIELDS.map((f) => f.key), 'allowDuplicate', ...(opts.partial ? ['ifUnchanged'] : [])],
+    env.lang,
+  );
   if (unknown) return { ok: false, errors: unknown };
   const shape = v.safeParse(ClientPayloadSchema, payload ?? {});
   if (!shape.success) return { ok: false, errors: shapeErrors(shape.issues, env.lang, CLIENT_INPUT_FIELDS) };
@@ -171,7 +272,7 @@ export function validateClient(
   const values: ClientValues = {};
   const errors: Errors = {};
   for (const field of CLIENT_INPUT_FIELDS) {
-    if (!(field.key in input)) {
+    if (!Object.hasOwn(input, field.key)) {
       if (!opts.partial && field.required)
         errors[field.key] = t(env.lang, 'input.required', { field: label(field, env.lang) });
       continue;
@@ -180,8 +281,25 @@ export function validateClient(
     if (r.ok) values[field.key] = r.value;
     else errors[field.key] = r.error;
   }
+  // The values the form started from: the card is saved only if it still holds them (a merge or a teammate may have
+  // changed it meanwhile). Compared as stored, so each is normalised like the field itself.
+  let ifUnchanged: ClientValues | undefined;
+  const base = input.ifUnchanged as Record<string, unknown> | undefined;
+  if (base) {
+    ifUnchanged = {};
+    for (const key of Object.keys(base)) {
+      const field = CLIENT_INPUT_FIELDS.find((f) => f.key === key);
+      if (!field) {
+        setError(errors, `ifUnchanged.${key}`, t(env.lang, 'input.unknownField', { field: key }));
+        continue;
+      }
+      const r = normalizeField({ ...field, required: false }, base[key], env);
+      if (r.ok) ifUnchanged[key] = r.value;
+      else ifUnchanged[key] = String(base[key] ?? '');
+    }
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, values, allowDuplicate: input.allowDuplicate === true };
+  return { ok: true, values, allowDuplicate: input.allowDuplicate === true, ...(ifUnchanged ? { ifUnchanged } : {}) };
 }
 
 export interface ContactValues {
@@ -216,6 +334,11 @@ export function validateContact(
   const errors: Errors = {};
   const field = (key: string) => JOURNAL_FIELDS.find((f) => f.key === key)!;
   const clientId = input.clientId.trim().toUpperCase();
+  if (input.type.length > TEXT_LIMITS.choice)
+    return {
+      ok: false,
+      errors: { type: tooLong(env.lang, label(field('type'), env.lang), input.type, TEXT_LIMITS.choice).error },
+    };
   if (!CLIENT_ID_PATTERN.test(clientId)) errors.clientId = t(env.lang, 'input.clientId');
   const typeLabel = cleanText(input.type, 200);
   const typeMatch =
@@ -238,6 +361,9 @@ export function validateContact(
   }
   if (out.at && String(out.at) > `${env.today}T23:59`)
     errors.at = t(env.lang, 'input.future', { field: label(field('at'), env.lang) });
+  // A purchase needs its amount: an empty one would count as a purchase of nothing and make the person a client.
+  if (typeMatch?.kind === 'purchase' && out.amount === '' && !errors.amount)
+    errors.amount = trustText(env.lang, 'purchase.amountRequired', { field: label(field('amount'), env.lang) });
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -254,4 +380,49 @@ export function validateContact(
       at: out.at ? String(out.at) : env.now,
     },
   };
+}
+
+/** Most items a Settings list holds, and the longest item. */
+export const LIST_LIMITS = { items: 500, itemLength: 200 } as const;
+
+/**
+ * The lists of a Settings change, checked before anything is written: each a list, at most LIST_LIMITS.items long,
+ * each item text (or, for stages and contact types, an object whose label is text) no longer than itemLength.
+ */
+export function validateSettingsLists(lists: Record<string, unknown>, lang: Lang): Errors {
+  const errors: Errors = {};
+  for (const key of Object.keys(lists)) {
+    const items = lists[key];
+    if (!Array.isArray(items)) continue;
+    if (items.length > LIST_LIMITS.items) {
+      setError(
+        errors,
+        key,
+        trustText(lang, 'settings.listTooLong', { field: key, max: LIST_LIMITS.items, count: items.length }),
+      );
+      continue;
+    }
+    items.some((item, i) => {
+      const text =
+        key === 'stages' || key === 'contactTypes'
+          ? item && typeof item === 'object' && !Array.isArray(item)
+            ? (item as { label?: unknown }).label
+            : undefined
+          : item;
+      if (typeof text !== 'string' && typeof text !== 'number') {
+        setError(errors, key, trustText(lang, 'settings.itemNotText', { field: key, n: i + 1 }));
+        return true;
+      }
+      if (String(text).length > LIST_LIMITS.itemLength) {
+        setError(
+          errors,
+          key,
+          trustText(lang, 'settings.itemTooLong', { field: key, n: i + 1, max: LIST_LIMITS.itemLength }),
+        );
+        return true;
+      }
+      return false;
+    });
+  }
+  return errors;
 }

@@ -3,6 +3,7 @@ import type { CardValues } from '../domain/card';
 import { CLIENT_ID_PATTERN } from '../domain/validate';
 import { t } from '../i18n';
 import { clientsTab, hintFor, readClient, scanForRow } from '../sheets/clients';
+import { assertUniqueId } from '../sheets/integrity';
 import type { RecordsTab } from '../sheets/records';
 import { type Ctx, UserError } from './context';
 
@@ -12,9 +13,12 @@ export function notFound(ctx: Ctx, id: string, retryable = false): UserError {
 
 /** Row and name of a client: the cached hint (the caller verifies it), else a scan. Throws when absent. */
 export function findClient(ctx: Ctx, id: string): { row: number; name: string; tab?: RecordsTab; fromHint: boolean } {
+  // The ID is the identity: one known to stand in several rows is counted again, and stops every write while it does.
+  assertUniqueId(() => clientsTab(ctx.ss), id);
   const hint = hintFor(id);
   if (hint) return { row: hint[0], name: hint[1], fromHint: true };
   const scan = scanForRow(ctx.ss, id, ctx.timeZone);
+  assertUniqueId(scan.tab, id);
   if (!scan.row) throw notFound(ctx, id);
   return { row: scan.row, name: scan.name, tab: scan.tab, fromHint: false };
 }
@@ -33,6 +37,7 @@ export function loadClient(ctx: Ctx, id: string): { rec: CardValues; row: number
   if (rec.id !== id && found.fromHint) {
     const scan = scanForRow(ctx.ss, id, ctx.timeZone);
     if (!scan.row) throw notFound(ctx, id);
+    assertUniqueId(scan.tab, id);
     found = { row: scan.row, name: scan.name, fromHint: false };
     tab = scan.tab;
     rec = readClient(tab, found.row, ctx.timeZone);
@@ -41,9 +46,8 @@ export function loadClient(ctx: Ctx, id: string): { rec: CardValues; row: number
   return { rec, row: found.row, tab };
 }
 
-/** An ID as a sidebar may pass it: trimmed, upper case. */
+/** An ID as a sidebar may pass it: trimmed, upper case; anything but text (an array, an object) is no ID. */
 export function cleanId(id: unknown): string {
-  return String(id ?? '')
-    .trim()
-    .toUpperCase();
+  if (typeof id !== 'string') return '';
+  return id.trim().toUpperCase();
 }

@@ -10,8 +10,8 @@ import { t } from '../i18n';
 import { withDocumentLock } from '../services/env';
 import type { ClientTotals } from '../shared/api';
 import { clientsLayout, readContactBlock, reopenClients, scanForRow } from '../sheets/clients';
-import { appendEntry } from '../sheets/journal';
-import type { Row } from '../sheets/records';
+import { appendEntryTo, journalTab } from '../sheets/journal';
+import { assertWritable, type Row } from '../sheets/records';
 import { LOCK_MS } from './addClient';
 import { findClient, notFound } from './clientLookup';
 import type { Ctx } from './context';
@@ -21,9 +21,17 @@ export function logContact(ctx: Ctx, input: unknown) {
   if (!valid.ok) return { ok: false as const, errors: valid.errors };
   const contact = valid.values;
   return withDocumentLock(LOCK_MS, () => {
+    // The journal is opened (and its layout proved) before the card is touched: a broken journal changes nothing.
+    const journal = journalTab(ctx.ss);
+    assertWritable(journal);
     let found = findClient(ctx, contact.clientId);
     let layout = found.tab?.layout ?? clientsLayout(ctx.ss);
-    let block = readContactBlock(ctx.ss, layout, found.row, contact.clientId, ctx.timeZone);
+    // A cached layout is proved before it is written through: plausible cells, and the headers right of the ID when
+    // the next step (written there) changes — a column moved in while the change trigger was missing is noticed.
+    let block = readContactBlock(ctx.ss, layout, found.row, contact.clientId, ctx.timeZone, {
+      cells: true,
+      rightOfId: Boolean(contact.nextStep || contact.nextStepOn),
+    });
     if (!block) {
       // Rows moved (sort, delete) or the layout changed since the hint: look again.
       reopenClients(ctx.ss);
@@ -56,8 +64,8 @@ export function logContact(ctx: Ctx, input: unknown) {
       next,
       CONTACT_BLOCK_KEYS.filter((k) => String(next[k] ?? '') !== String(cur[k] ?? '')),
     );
-    appendEntry(
-      ctx.ss,
+    appendEntryTo(
+      journal,
       journalEntry({
         at: contact.at,
         clientId: contact.clientId,

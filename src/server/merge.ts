@@ -12,6 +12,7 @@ import { appendEntry, moveEntries } from '../sheets/journal';
 import { journalOf } from './clientCard';
 import { cleanId, loadClient } from './clientLookup';
 import { type Ctx, UserError } from './context';
+import { forgetInSnapshot } from './integrity';
 
 export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
   const keep = cleanId(keepId);
@@ -41,6 +42,7 @@ export function mergeClients(ctx: Ctx, keepId: string, dropId: string) {
     );
     if (Object.keys(patch).length) writeClientFields(a.tab, a.row, patch, ctx.timeZone);
     deleteClientRow(b.tab, b.row);
+    forgetInSnapshot(ctx, drop);
     // Totals of the kept card from its whole journal (its own rows and the moved ones), in any order.
     const keepRow = b.row < a.row ? a.row - 1 : a.row;
     let totals = EMPTY_DERIVED;

@@ -2,10 +2,14 @@
 
 import { rollFunnelMonth } from './funnel';
 import { handle } from './handle';
+import { dailyIntegrity } from './integrity';
 import { recomputeUnderLock } from './recompute';
 
 export function nightly(): void {
-  const result = handle(recomputeUnderLock);
+  // The daily integrity check first: what vanished overnight is compared before anything is recomputed.
+  const checked = handle((ctx) => dailyIntegrity(ctx), { action: 'dailyCheck', flush: true });
+  if ('ok' in checked && checked.ok === false) console.warn(JSON.stringify(checked));
+  const result = handle(recomputeUnderLock, { action: 'nightly', flush: true });
   if (!result.ok) console.warn(JSON.stringify(result));
   // A new month: the Funnel tab moves on to show it.
   const rolled = handle(rollFunnelMonth);

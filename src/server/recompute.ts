@@ -4,15 +4,18 @@ import { backfillFromJournal, type CardValues, derivedOf, derivedValues } from '
 import { applyFact, type Derived, derivedRules, EMPTY_DERIVED, FACT_KEYS, sameFacts } from '../domain/derived';
 import { abcClasses } from '../domain/funnelReport/abc';
 import { largestIdNumber } from '../domain/ids';
+import { unreadableAmount } from '../domain/integrity';
 import { addFirstDates, type FirstDates, factOf, kindReader } from '../domain/journal';
 import { t } from '../i18n';
 import { readJsonProp, withDocumentLock, writeJsonProp } from '../services/env';
 import { healIdCounter, reserveIds } from '../services/ids';
 import type { RecomputeSummary } from '../shared/api';
 import { readColumns, rememberHints } from '../sheets/clients';
+import { knownDuplicates } from '../sheets/integrity';
 import { readFacts } from '../sheets/journal';
 import { writePatches } from '../sheets/records';
 import type { Ctx } from './context';
+import { integrityLines } from './integrityText';
 
 /** Totals and first dates of every known client from the journal, in one pass (any order of rows). */
 function journalTotals(ctx: Ctx, known: Set<string>) {
@@ -21,18 +24,26 @@ function journalTotals(ctx: Ctx, known: Set<string>) {
   const totals = new Map<string, Derived>();
   const first = new Map<string, FirstDates>();
   let unknownClientRows = 0;
+  const orphanRows: number[] = [];
+  const unreadableAmountRows: number[] = [];
   for (const r of journal.rows) {
     const clientId = String(r.clientId ?? '').trim();
     if (!clientId) continue;
     if (!known.has(clientId)) {
       unknownClientRows++;
+      orphanRows.push(r.row);
+      continue;
+    }
+    // 'abc' or '12abc' typed as an amount is reported, never counted as a purchase of 0.
+    if (unreadableAmount(r.amount)) {
+      unreadableAmountRows.push(r.row);
       continue;
     }
     const fact = factOf({ at: String(r.at), type: r.type, amount: r.amount, item: r.item }, kindOf);
     totals.set(clientId, applyFact(totals.get(clientId) ?? EMPTY_DERIVED, fact, ctx.settings));
     first.set(clientId, addFirstDates(first.get(clientId), fact));
   }
-  return { totals, first, unknownClientRows, journalRows: journal.count };
+  return { totals, first, unknownClientRows, journalRows: journal.count, orphanRows, unreadableAmountRows };
 }
 
 const RULES_PROP = 'derivedRules';
@@ -46,7 +57,9 @@ export function recompute(ctx: Ctx): RecomputeSummary {
   const keys = ['id', 'fullName', 'stage', 'firstContactOn', 'firstPurchaseOn', ...FACT_KEYS, 'abcClass'];
   const scan = readColumns(ctx.ss, keys, ctx.timeZone);
   const known = new Set(scan.rows.map((r) => String(r.id)).filter(Boolean));
-  const { totals, first, unknownClientRows, journalRows } = journalTotals(ctx, known);
+  const { totals, first, unknownClientRows, journalRows, orphanRows, unreadableAmountRows } = journalTotals(ctx, known);
+  // Rows sharing an ID are left as they are: whose journal is it? (reported, see integrityLines)
+  const duplicates = knownDuplicates();
   const rules = derivedRules(ctx.settings, ctx.lang);
   const rulesChanged = readJsonProp<string>(RULES_PROP) !== rules;
   // Heal the ID counter (a copied sheet starts without document properties): never below the largest ID present.
@@ -61,7 +74,7 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     const assigned = newId.get(r.row);
     if (assigned) patch.id = assigned;
     const id = String(assigned ?? r.id);
-    if (!id) continue;
+    if (!id || Object.hasOwn(duplicates, id)) continue;
     const d = totals.get(id) ?? EMPTY_DERIVED;
     // A blank total cell is filled even when the total is zero.
     const blank = FACT_KEYS.some((k) => r[k] === '' && d[k] !== '');
@@ -88,6 +101,9 @@ export function recompute(ctx: Ctx): RecomputeSummary {
     journalRows,
     unknownClientRows,
     idsAssigned: ids.length,
+    duplicateIds: Object.entries(duplicates).map(([id, rows]) => ({ id, rows })),
+    orphanRows,
+    unreadableAmountRows,
   };
 }
 
@@ -95,6 +111,16 @@ export function recompute(ctx: Ctx): RecomputeSummary {
 export function recomputeUnderLock(ctx: Ctx) {
   return withDocumentLock(30000, () => {
     const summary = recompute(ctx);
-    return { ok: true as const, summary, message: t(ctx.lang, 'recompute.done', { ...summary }) };
+    const message = [
+      t(ctx.lang, 'recompute.done', {
+        clients: summary.clients,
+        changed: summary.changed,
+        journalRows: summary.journalRows,
+        unknownClientRows: summary.unknownClientRows,
+        idsAssigned: summary.idsAssigned,
+      }),
+      ...integrityLines(ctx.lang, summary),
+    ].join(' ');
+    return { ok: true as const, summary, message };
   });
 }

@@ -1,6 +1,8 @@
 // Changes fields of a card: only the cells that differ are written; a new stage stamps its milestone dates.
 import { milestonesOf } from '../domain/card';
+import { CLIENT_FIELDS } from '../domain/fields';
 import { milestoneStamps } from '../domain/funnel';
+import { trustText } from '../domain/trustMessages';
 import { validateClient } from '../domain/validate';
 import { t } from '../i18n';
 import { withDocumentLock } from '../services/env';
@@ -8,7 +10,7 @@ import { rememberHints, writeClientFields } from '../sheets/clients';
 import type { Row } from '../sheets/records';
 import { KEY_FIELDS, LOCK_MS } from './addClient';
 import { cleanId, loadClient } from './clientLookup';
-import type { Ctx } from './context';
+import { type Ctx, UserError } from './context';
 import { type Candidate, findDuplicateClients } from './duplicates';
 
 export function updateClient(ctx: Ctx, rawId: string, patch: unknown) {
@@ -17,6 +19,15 @@ export function updateClient(ctx: Ctx, rawId: string, patch: unknown) {
   return withDocumentLock(LOCK_MS, () => {
     const id = cleanId(rawId);
     const { rec, row, tab } = loadClient(ctx, id);
+    if (valid.ifUnchanged) {
+      const moved = Object.keys(valid.ifUnchanged).filter(
+        (k) => String(rec[k] ?? '') !== String(valid.ifUnchanged?.[k] ?? ''),
+      );
+      if (moved.length) {
+        const fields = moved.map((k) => CLIENT_FIELDS.find((f) => f.key === k)?.header[ctx.lang] ?? k).join(', ');
+        throw new UserError({ _: trustText(ctx.lang, 'conflict.changed', { fields }) }, true);
+      }
+    }
     const changes: Row = {};
     for (const [key, value] of Object.entries(valid.values)) {
       if (String(rec[key] ?? '') !== String(value)) changes[key] = value;

@@ -20,3 +20,8 @@ export function reserveIds(count: number, largestInSheet: () => number): string[
 export function healIdCounter(largestInSheet: number): void {
   if ((readJsonProp<number>(COUNTER) ?? 0) <= largestInSheet) writeJsonProp(COUNTER, largestInSheet + 1);
 }
+
+/** The number the next reserved ID gets (0 when the counter was never set). */
+export function nextIdNumber(): number {
+  return readJsonProp<number>(COUNTER) ?? 0;
+}

@@ -4,7 +4,8 @@ import { CONTACT_BLOCK_KEYS, type FieldDef } from '../domain/fields';
 import { CLIENTS_TAB } from '../domain/tabs';
 import { cacheGet, cacheGetAll, cachePut, cachePutAll, cacheRemove } from '../services/env';
 import { fromCell, toCell } from './cells';
-import { a1, cachedLayout, columnsOf, type Layout } from './layout';
+import { noteIdScan } from './integrity';
+import { a1, cachedLayout, columnsOf, headersMatch, type Layout } from './layout';
 import {
   fieldOf,
   layoutWidth,
@@ -17,6 +18,7 @@ import {
   reopenTab,
   writeFields,
 } from './records';
+import { rememberBefore } from './writeLog';
 
 export { NotSetUpError, type Row, type RowAt } from './records';
 
@@ -40,6 +42,8 @@ export function readColumns(
 ): { rows: RowAt[]; lastRow: number; tab: RecordsTab } {
   const read = readRecords(tab, tz, keys, ss);
   rememberRowCount(read.lastRow);
+  // Every read of the whole ID column refreshes what is known about duplicated IDs.
+  if (keys.includes('id')) noteIdScan(read.rows.map((r) => ({ row: r.row, id: r.id })));
   return read;
 }
 
@@ -47,6 +51,7 @@ export function readColumns(
 export function readClient(tab: RecordsTab, row: number, tz: string): Row {
   const [rec] = readRecordRange(tab, row, 1, tz);
   const { row: _row, ...values } = rec;
+  rememberBefore(tab.def.key, row, values);
   return values;
 }
 
@@ -74,6 +79,16 @@ export function rememberHints(entries: Array<[string, number, string]>, replaceA
   }
   cachePutAll(chunks);
   if (replaceAll) cachePut('hints.fresh', 1, 300);
+}
+
+/** Every remembered hint of IDs up to number `max` (a handful of cache reads, one per 500 IDs). */
+export function hintsUpTo(max: number): Array<[string, number, string]> {
+  const keys: string[] = [];
+  for (let n = 0; n <= Math.floor(max / 500); n++) keys.push(`hints.${n}`);
+  const out: Array<[string, number, string]> = [];
+  for (const chunk of Object.values(cacheGetAll<Record<string, Hint>>(keys)))
+    for (const [id, [row, name]] of Object.entries(chunk)) out.push([id, row, name]);
+  return out;
 }
 
 export function hintsFresh(): boolean {
@@ -127,12 +142,18 @@ export interface ContactBlock {
   write(next: Row, changed: readonly string[]): void;
 }
 
+/**
+ * `check` (a layout taken from the cache): the block's cells must look like what they hold (numbers under counts,
+ * dates under dates), and when fields right of the ID will be written their header cells are read and compared, so
+ * a column inserted or moved inside the block while the change trigger was missing is noticed (null: look again).
+ */
 export function readContactBlock(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   layout: Layout,
   row: number,
   clientId: string,
   tz: string,
+  check: { cells?: boolean; rightOfId?: boolean } = {},
 ): ContactBlock | null {
   const cols = columnsOf(layout, CONTACT_BLOCK_KEYS);
   const first = cols[0];
@@ -148,9 +169,12 @@ export function readContactBlock(
     return null;
   }
   if (String(cells[layout.columns.id - first]) !== clientId) return null;
+  if (check.cells && !plausible(layout, cells, first)) return null;
+  if (check.rightOfId && !headersRightOfId(ss, layout)) return null;
   const values: Row = {};
   for (const key of CONTACT_BLOCK_KEYS)
     values[key] = fromCell(clientField(key), cells[layout.columns[key] - first], tz);
+  rememberBefore(CLIENTS_TAB.key, row, values);
   return {
     values,
     write(next, changed) {
@@ -167,6 +191,34 @@ export function readContactBlock(
       }
     },
   };
+}
+
+const isDateCell = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
+
+/** Numbers under count and amount columns, dates under date columns: else the columns moved under the cache. */
+function plausible(layout: Layout, cells: unknown[], first: number): boolean {
+  for (const key of CONTACT_BLOCK_KEYS) {
+    const field = clientField(key);
+    const cell = cells[layout.columns[key] - first];
+    if (cell === '' || cell === null || cell === undefined) continue;
+    if ((field.type === 'count' || field.type === 'amount') && typeof cell !== 'number') return false;
+    if ((field.type === 'date' || field.type === 'datetime') && !isDateCell(cell) && typeof cell !== 'number')
+      return false;
+  }
+  return true;
+}
+
+/** The header cells right of the ID column inside the block still read as when the layout was cached. */
+function headersRightOfId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout: Layout): boolean {
+  const id = layout.columns.id;
+  const last = Math.max(...columnsOf(layout, CONTACT_BLOCK_KEYS));
+  if (!id || last <= id) return true;
+  try {
+    const header = ss.getRange(a1(layout.sheetName, 1, id + 1, 1, last)).getValues()[0];
+    return headersMatch(layout, id + 1, header);
+  } catch (_e) {
+    return false;
+  }
 }
 
 /** IDs of some rows (as shown), read in one rectangle of the ID column from the first to the last of them. */

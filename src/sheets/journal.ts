@@ -27,6 +27,11 @@ export function appendEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry:
   appendRecord(journalTab(ss), asRow(entry), tz);
 }
 
+/** Appends one entry to a journal tab already opened (and proved) by the caller: one call. */
+export function appendEntryTo(tab: RecordsTab, entry: JournalEntryValues, tz: string): void {
+  appendRecord(tab, asRow(entry), tz);
+}
+
 /** Appends entries in one write; returns the row of the first. */
 export function appendEntries(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -69,8 +74,12 @@ export function entriesOf(
 }
 
 /** The journal columns the totals need, for every row: at, clientId, type, amount (one rectangle per column run). */
-export function readFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string): { rows: RowAt[]; count: number } {
-  const { rows, lastRow } = readRecords(journalTab(ss), tz, ['at', 'clientId', 'type', 'amount', 'item'], ss);
+export function readFacts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tz: string,
+  keys: readonly string[] = ['at', 'clientId', 'type', 'amount', 'item'],
+): { rows: RowAt[]; count: number } {
+  const { rows, lastRow } = readRecords(journalTab(ss), tz, keys, ss);
   return { rows, count: Math.max(lastRow - 1, 0) };
 }
 

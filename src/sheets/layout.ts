@@ -1,6 +1,7 @@
 // Where each field lives: a tab's columns found by developer metadata (then header text), cached between executions.
 import { fieldForHeader, type TabDef } from '../domain/fields';
 import { columnLetter } from '../domain/formulas';
+import { hasProblems, type LayoutProblems, layoutProblems } from '../domain/integrity';
 import type { Lang } from '../i18n';
 import { deleteProp, readJsonProp, writeJsonProp } from '../services/env';
 
@@ -15,6 +16,19 @@ export interface Layout {
   /** Header text per 1-based column when the layout was read, to notice renames and moves. */
   headers: Record<string, string>;
   lastColumn: number;
+  /** The tab's id: found again after a rename, and never confused with another tab that took its name. */
+  sheetId?: number;
+  /** Set when required columns are gone or row 1 no longer holds the headers (such a layout is never cached). */
+  problems?: LayoutProblems;
+}
+
+/** What a tab looked like the last time every required column and the header row were in place. */
+export interface GoodLayout {
+  sheetName: string;
+  /** Field key → 1-based column. */
+  columns: Record<string, number>;
+  /** Field key → header text. */
+  headers: Record<string, string>;
 }
 
 export interface Located {
@@ -23,6 +37,22 @@ export interface Located {
 }
 
 const propKey = (tab: string) => `layout.${tab}`;
+const goodKey = (tab: string) => `layoutGood.${tab}`;
+
+/** The last known good layout of a tab (kept in document properties; setup restores from it). */
+export function goodLayout(tab: string): GoodLayout | undefined {
+  return readJsonProp<GoodLayout>(goodKey(tab));
+}
+
+/** Keeps a layout as the last known good one (only when it is good, and only when it changed). */
+export function rememberGood(layout: Layout): void {
+  if (hasProblems(layout.problems)) return;
+  const headers: Record<string, string> = {};
+  for (const [key, column] of Object.entries(layout.columns)) headers[key] = layout.headers[String(column)] ?? '';
+  const good: GoodLayout = { sheetName: layout.sheetName, columns: layout.columns, headers };
+  const before = goodLayout(layout.tab);
+  if (!before || JSON.stringify(before) !== JSON.stringify(good)) writeJsonProp(goodKey(layout.tab), good);
+}
 
 export function forgetLayout(tab: string): void {
   deleteProp(propKey(tab));
@@ -114,20 +144,26 @@ export function readLayoutTagged(
   def: TabDef,
 ): { layout: Layout; tagged: Set<string> } {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const headerRow = sheet.getRange(1, 1, 1, lastColumn).getDisplayValues()[0];
+  // Values, not display text: the headers are compared with values later, and a date in row 1 tells data from headers.
+  const row1 = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  const headerRow = row1.map((v) => (v === null || v === undefined ? '' : String(v)));
   const keys = def.fields.map((f) => f.key);
   const { columns, tagged } = tagColumns(sheet, FIELD_KEY, keys, headerRow, (text) => fieldForHeader(def, text)?.key);
   const headers: Record<string, string> = {};
   headerRow.forEach((text, i) => {
-    headers[String(i + 1)] = String(text);
+    headers[String(i + 1)] = text;
   });
+  const cols = columns as Record<string, number>;
+  const problems = layoutProblems(def, cols, row1, goodLayout(def.key)?.headers);
   return {
     layout: {
       tab: def.key,
       sheetName: sheet.getName(),
-      columns: columns as Record<string, number>,
+      columns: cols,
       headers,
       lastColumn,
+      sheetId: sheet.getSheetId(),
+      ...(hasProblems(problems) ? { problems } : {}),
     },
     tagged,
   };
@@ -140,7 +176,8 @@ export function readLayoutTagged(
 export function locate(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TabDef): Located | null {
   const cached = cachedLayout(def.key);
   if (cached) {
-    const sheet = ss.getSheetByName(cached.sheetName);
+    // By id: tabs renamed or swapped by name never send a write to the wrong tab.
+    const sheet = cached.sheetId !== undefined ? ss.getSheetById(cached.sheetId) : ss.getSheetByName(cached.sheetName);
     if (sheet) return { sheet, layout: cached };
   }
   return relocate(ss, def);
@@ -153,7 +190,11 @@ export function relocate(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TabD
     return null;
   }
   const layout = readLayout(sheet, def);
-  rememberLayout(layout);
+  if (hasProblems(layout.problems)) forgetLayout(def.key);
+  else {
+    rememberLayout(layout);
+    rememberGood(layout);
+  }
   return { sheet, layout };
 }
 

@@ -1,8 +1,10 @@
 // A records tab (clients, journal; next: ad spend, sent log, audit, import report) as typed records, in bulk:
 // read every record in one call per column run, append a block in one call, update a rectangle in one call.
 import type { FieldDef, TabDef } from '../domain/fields';
+import { hasProblems, requiredKeys } from '../domain/integrity';
 import { fromCell, toCell } from './cells';
 import { columnsOf, headersMatch, type Layout, type Located, locate, mergeRuns, relocate, runs } from './layout';
+import { noteAppend, noteUpdate } from './writeLog';
 
 /** A record as plain values keyed by field ('yyyy-mm-dd' dates, numbers, text). */
 export type Row = Record<string, string | number>;
@@ -21,18 +23,47 @@ export class NotSetUpError extends Error {
   }
 }
 
+/**
+ * A required column of the tab is gone, or its header row is: nothing may be written (or counted) until it is
+ * repaired. `missing` are field keys.
+ */
+export class LayoutBrokenError extends Error {
+  constructor(
+    public def: TabDef,
+    public sheetName: string,
+    public missing: string[],
+    public headerMissing: boolean,
+  ) {
+    super(`layout of ${def.key} broken`);
+    this.name = 'LayoutBrokenError';
+  }
+}
+
+function intact(loc: Located, def: TabDef): RecordsTab {
+  const p = loc.layout.problems;
+  if (hasProblems(p)) throw new LayoutBrokenError(def, loc.layout.sheetName, p!.missing, p!.headerMissing);
+  return { ...loc, def };
+}
+
 /** The tab by its tag (then its name in either language), with its cached layout; NotSetUpError when absent. */
 export function openTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TabDef): RecordsTab {
   const loc = locate(ss, def);
   if (!loc) throw new NotSetUpError();
-  return { ...loc, def };
+  return intact(loc, def);
 }
 
 /** The tab with its layout read again from the sheet (after a stale cache was noticed). */
 export function reopenTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TabDef): RecordsTab {
   const loc = relocate(ss, def);
   if (!loc) throw new NotSetUpError();
-  return { ...loc, def };
+  return intact(loc, def);
+}
+
+/** Before any write: the columns the tab cannot do without are all known (else LayoutBrokenError, nothing written). */
+export function assertWritable(tab: RecordsTab): void {
+  const missing = requiredKeys(tab.def).filter((k) => !tab.layout.columns[k]);
+  if (missing.length || tab.layout.problems?.headerMissing)
+    throw new LayoutBrokenError(tab.def, tab.layout.sheetName, missing, Boolean(tab.layout.problems?.headerMissing));
 }
 
 const fieldMaps = new WeakMap<TabDef, Map<string, FieldDef>>();
@@ -144,7 +175,9 @@ export function readRecordRange(
 
 /** Appends one record at the bottom (Sheets grows the grid): one call; the row is not reported. */
 export function appendRecord(tab: RecordsTab, record: Row, tz: string): void {
+  assertWritable(tab);
   tab.sheet.appendRow(recordCells(tab, record, tz));
+  noteAppend(tab.def, tab.layout.sheetName, '', [record]);
 }
 
 /** The tab with its headers checked against the cached layout (one read of row 1); re-read when they moved. */
@@ -164,6 +197,7 @@ export function appendRecords(tab: RecordsTab, records: Row[], tz: string): numb
   const lastRow = Math.max(sheet.getLastRow(), 1);
   if (!records.length) return lastRow + 1;
   const target = verifiedTab(tab);
+  assertWritable(target);
   const width = layoutWidth(target.layout);
   const maxRows = sheet.getMaxRows();
   const needed = lastRow + records.length;
@@ -171,6 +205,7 @@ export function appendRecords(tab: RecordsTab, records: Row[], tz: string): numb
   sheet
     .getRange(lastRow + 1, 1, records.length, width)
     .setValues(records.map((r) => recordCells(target, r, tz, width)));
+  noteAppend(target.def, target.layout.sheetName, lastRow + 1, records);
   return lastRow + 1;
 }
 
@@ -186,6 +221,12 @@ export function updateRecords(
   tz: string,
 ): void {
   if (!records.length) return;
+  assertWritable(tab);
+  noteUpdate(
+    tab.def,
+    tab.layout.sheetName,
+    records.map((rec, i) => ({ row: first + i, patch: pick(rec, keys) })),
+  );
   const byColumn = new Map(keys.filter((k) => tab.layout.columns[k]).map((k) => [tab.layout.columns[k], k]));
   for (const [start, count] of runs(columnsOf(tab.layout, keys))) {
     const grid = records.map((rec) => {
@@ -198,6 +239,12 @@ export function updateRecords(
     });
     tab.sheet.getRange(first, start, records.length, count).setValues(grid);
   }
+}
+
+function pick(rec: Row, keys: readonly string[]): Row {
+  const out: Row = {};
+  for (const k of keys) if (k in rec) out[k] = rec[k];
+  return out;
 }
 
 /** Writes only the changed fields of one row: one rectangle per run of neighbouring changed columns. */
@@ -230,6 +277,9 @@ export function writePatches(
   tz: string,
   current?: Map<number, Row>,
 ): void {
+  if (!updates.length) return;
+  assertWritable(tab);
+  noteUpdate(tab.def, tab.layout.sheetName, updates, current);
   const changes = new Map<string, Map<number, unknown>>();
   for (const u of updates) {
     for (const [key, value] of Object.entries(u.patch)) {

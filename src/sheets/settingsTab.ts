@@ -33,6 +33,7 @@ export const LIST_COLUMNS: ListColumnKey[] = [
   'lostReasons',
   'preferredChannels',
   'paymentStatuses',
+  'admins',
 ];
 
 /** First column of the lists block in a new tab (D): A–B hold the values, C is a gap. */

@@ -24,11 +24,13 @@ import {
   TAB_REGISTRY,
   type TabSpec,
 } from '../domain/tabs';
+import { trustText } from '../domain/trustMessages';
 import { type Lang, type MessageKey, t } from '../i18n';
 import { rebuildGenerated } from './generated';
 import { columnLetter, FIELD_KEY, type Layout, readLayoutTagged, rememberLayout } from './layout';
 import { type RecordsTab, updateRecords } from './records';
 import { noSettingsRefs, settingsRefsOf } from './renderEnv';
+import { protectForOwners, restoreHeaderRow, restoreMissingColumns, settleLayout } from './repair';
 import {
   defByKey,
   isLegacyKeyHeader,
@@ -53,6 +55,8 @@ export interface SetupContext {
   timeZone: string;
   today: string;
   progress: (message: string) => void;
+  /** Who may edit the owner-only tabs (owner, admins, the person running setup); none: no real locks are set. */
+  editors?: string[];
 }
 
 export interface SetupResult {
@@ -130,6 +134,11 @@ function ensureRecordTab(
   if (isNew) result.created.push(sheet.getName());
 
   const { layout, tagged } = readLayoutTagged(sheet, def);
+  if (!isNew) {
+    // A header row or a required column deleted by hand comes back from the last known good layout.
+    if (restoreHeaderRow(sheet, def, layout, lang)) result.columnsAdded.push(`${sheet.getName()}: 1`);
+    result.columnsAdded.push(...restoreMissingColumns(sheet, def, layout, lang));
+  }
   const missing = def.fields.filter((f) => !layout.columns[f.key]);
   if (missing.length) {
     const start = isNew ? 1 : Math.max(sheet.getLastColumn(), 0) + 1;
@@ -205,6 +214,7 @@ function applyRules(
   currency: string,
   result: SetupResult,
 ): void {
+  settleLayout(layout);
   rememberLayout(layout);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(1, 1);
@@ -405,7 +415,11 @@ export function setupTabs(ctx: SetupContext, registry: readonly TabSpec[] = TAB_
     if (spec.kind === 'generated') generated.push({ spec, index });
     else if (spec.kind === 'records' || spec.fields)
       tables.push({ tab: ensureRecordTab(ctx, spec as TabDef, index, result), spec });
-    else settingsSheet = ensureSettingsTab(ctx, spec, index, result);
+    else {
+      settingsSheet = ensureSettingsTab(ctx, spec, index, result);
+      // Settings are the owner's and the admins': a real lock, not a warning.
+      if (ctx.editors) protectForOwners(settingsSheet, spec.key, trustText(ctx.lang, 'protect.ownerOnly'), ctx.editors);
+    }
   });
   const sheet = settingsSheet as GoogleAppsScript.Spreadsheet.Sheet | null;
   const read = sheet ? readRawSettings(sheet) : null;
@@ -433,6 +447,9 @@ export function setupTabs(ctx: SetupContext, registry: readonly TabSpec[] = TAB_
     const protect =
       spec.kind === 'records' ? { kind: spec.protect, note: spec.historyNote } : { kind: 'none' as const };
     applyRules(ctx, tab, tab.def, protect, listRange, settings.values.currency, result);
+    if (spec.kind === 'records' && spec.ownerOnly && ctx.editors)
+      protectForOwners(tab.sheet, spec.key, trustText(ctx.lang, 'protect.ownerOnly'), ctx.editors);
+    if (spec.kind === 'records' && spec.hidden && !tab.sheet.isSheetHidden()) tab.sheet.hideSheet();
     const frozen = spec.kind === 'records' ? (spec.frozenColumns ?? 0) : 0;
     if (frozen && tab.sheet.getFrozenColumns() < frozen) tab.sheet.setFrozenColumns(frozen);
   }

@@ -16,10 +16,15 @@ const CURRENCIES: Array<[RegExp, string]> = [
   [/gbp\b|£/iu, 'GBP'],
 ];
 
-/** Rounds half away from zero to 2 decimals without binary artefacts (1.005 → 1.01). */
+/**
+ * Rounds half away from zero to 2 decimals without binary artefacts (1.005 → 1.01). The number is written out in
+ * fixed notation first: String(1e-7) is '1e-7', and '1e-7e2' would be NaN.
+ */
 export function roundMoney(n: number): number {
+  if (!Number.isFinite(n)) return Number.NaN;
   const sign = n < 0 ? -1 : 1;
-  const rounded = Number(Math.round(Number(Math.abs(n) + 'e2')) + 'e-2') * sign;
+  const fixed = Math.abs(n).toFixed(10);
+  const rounded = Number(Math.round(Number(`${fixed}e2`)) + 'e-2') * sign;
   return rounded === 0 ? 0 : rounded;
 }
 
@@ -28,6 +33,8 @@ function result(value: number, currency: string | undefined, opts: { allowNegati
   if (value < 0 && !opts.allowNegative) return { ok: false, code: 'amount.negative' };
   if (Math.abs(value) >= MAX_AMOUNT) return { ok: false, code: 'amount.tooLarge' };
   const rounded = roundMoney(value);
+  // 0.0000001 is not money: rounding it to 0 would log a purchase of nothing.
+  if (rounded === 0 && value !== 0) return { ok: false, code: 'amount.tooSmall' };
   return currency ? { ok: true, value: rounded, currency } : { ok: true, value: rounded };
 }
 

@@ -20,6 +20,10 @@ export const normalizeMessages = {
     'amount.invalid': '{field}: не похоже на сумму — пример: 1 500,50',
     'amount.negative': '{field}: сумма не может быть отрицательной — пример: 1 500',
     'amount.tooLarge': '{field}: слишком большая сумма — проверьте количество нулей',
+    'amount.tooSmall': '{field}: сумма меньше копейки — пример: 1 500,50',
+    'date.future': '{field}: дата ещё не наступила — проверьте год',
+    'date.tooEarly': '{field}: слишком давняя дата — проверьте год',
+    'text.tooLong': '{field}: слишком длинный текст — не больше {max} символов, сейчас {length}. Ничего не сохранено',
   },
   en: {
     'phone.invalid': '{field}: this does not look like a phone number — e.g. +1 415 555 2671',
@@ -39,10 +43,23 @@ export const normalizeMessages = {
     'amount.invalid': '{field}: this does not look like an amount — e.g. 1,500.50',
     'amount.negative': '{field}: the amount cannot be negative — e.g. 1,500',
     'amount.tooLarge': '{field}: the amount is too large — check the number of zeros',
+    'amount.tooSmall': '{field}: the amount is less than one cent — e.g. 1,500.50',
+    'date.future': '{field}: this date has not come yet — check the year',
+    'date.tooEarly': '{field}: this date is too long ago — check the year',
+    'text.tooLong':
+      '{field}: the text is too long — {max} characters at most, this one has {length}. Nothing was saved',
   },
 } as const satisfies Record<'ru' | 'en', Record<NormalizeCode, string>>;
 
-/** The sentence for code in lang with {field} filled in. */
-export function normalizeMessage(lang: 'ru' | 'en', code: NormalizeCode, field: string): string {
-  return normalizeMessages[lang][code].replace('{field}', field);
+/** The sentence for code in lang with {field} (and any other {name} given in params) filled in. */
+export function normalizeMessage(
+  lang: 'ru' | 'en',
+  code: NormalizeCode,
+  field: string,
+  params: Record<string, string | number> = {},
+): string {
+  const all: Record<string, string | number> = { ...params, field };
+  return normalizeMessages[lang][code].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in all ? String(all[name]) : m,
+  );
 }

@@ -106,7 +106,8 @@ const RUSSIAN_FIRST_NAMES = new Set(
 const SURNAME_ENDINGS =
   /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ской|цкой|ых|их|енко|ко|ук|юк|чук|ян|янц|дзе|швили|ий|ая)$/;
 
-const CONTROL = /[\p{Cc}\u200b-\u200d\u2060\ufeff]/gu;
+// Controls, zero-width and bidi characters (U+202A–202E, U+2066–2069): a name must look like what it is.
+const CONTROL = /[\p{Cc}\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 const LETTER = /\p{L}/u;
 
 /** Trims, collapses spaces and fixes words typed in CAPS LOCK or all lower case: 'ПЕТРОВА анна' → 'Петрова Анна'. */

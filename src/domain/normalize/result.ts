@@ -17,13 +17,18 @@ export type NormalizeCode =
   | 'date.outOfRange'
   | 'amount.invalid'
   | 'amount.negative'
-  | 'amount.tooLarge';
+  | 'amount.tooLarge'
+  | 'amount.tooSmall'
+  | 'date.future'
+  | 'date.tooEarly'
+  | 'text.tooLong';
 
 export type PhoneCode = Extract<NormalizeCode, `phone.${string}`>;
 export type EmailCode = Extract<NormalizeCode, `email.${string}`>;
 export type NameCode = Extract<NormalizeCode, `name.${string}`>;
 export type DateCode = Extract<NormalizeCode, `date.${string}`>;
 export type AmountCode = Extract<NormalizeCode, `amount.${string}`>;
+export type TextCode = Extract<NormalizeCode, `text.${string}`>;
 
 /** A rejected value: only the code travels, the sentence is chosen by the caller's language. */
 export type Failure<C extends NormalizeCode = NormalizeCode> = { ok: false; code: C };

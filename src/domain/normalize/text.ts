@@ -27,17 +27,28 @@ export function asSheetText(s: string): string {
 }
 
 /**
- * Free text from a form or a paste: trimmed, line breaks unified to \n, control and zero-width characters removed
- * (tabs and line breaks inside are kept), cut to maxLength characters (a Sheets cell holds 50,000).
+ * Invisible characters that can make one text look like another: bidi embeddings, overrides and isolates
+ * (U+202A–202E, U+2066–2069), direction marks (U+200E/F), zero-width space, word joiner, BOM and soft hyphen.
  */
-export function cleanText(input: unknown, maxLength = 50000): string {
+export const INVISIBLE = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Zero-width (non-)joiners: part of emoji and some scripts in free text, but never needed in a single-line field. */
+export const JOINERS = /[\u200c\u200d]/g;
+
+/**
+ * Free text from a form or a paste: trimmed, line breaks unified to \n, control, bidi and zero-width characters
+ * removed (tabs and line breaks inside are kept), cut to maxLength characters (a Sheets cell holds 50,000).
+ * `singleLine` also drops zero-width joiners (a field of one line has no emoji sequences to keep).
+ */
+export function cleanText(input: unknown, maxLength = 50000, opts: { singleLine?: boolean } = {}): string {
   if (input === null || input === undefined) return '';
   if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') return '';
-  const text = String(input)
+  let text = String(input)
     .replace(/\r\n?/g, '\n')
-    .replace(/(?![\t\n])[\p{Cc}\u200b\u2060\ufeff]/gu, '')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .trim();
+    .replace(/(?![\t\n])\p{Cc}/gu, '')
+    .replace(INVISIBLE, '')
+    .replace(/[\u2028\u2029]/g, '\n');
+  if (opts.singleLine) text = text.replace(JOINERS, '');
+  text = text.trim();
   if (text.length <= maxLength) return text;
   // Never cut a surrogate pair (an emoji) in half.
   const cut = /[\ud800-\udbff]/.test(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
