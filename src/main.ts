@@ -5,6 +5,7 @@ import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
 import * as reminders from './server/reminders';
 import { currentLang } from './services/locale';
+import * as trust from './server/trustMenu';
 import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
 import type { ReminderPatch } from './shared/reminders';
 
@@ -76,6 +77,36 @@ export function segmentMembers(name: string) {
 
 /** Menu: Recompute totals from the journal. */
 export function menuRecomputeClients(): void {
+/** Menu: Check the database — clients against the last snapshot, duplicate IDs, the audit chain. */
+export function menuCheckIntegrity(): void {
+  trust.menuCheckIntegrity();
+}
+
+/** Menu: Restore vanished clients from the snapshot (owner and admins). */
+export function menuRestoreClients(): void {
+  trust.menuRestoreClients();
+}
+
+/** Menu: Verify the audit log against its hash chain (owner and admins). */
+export function menuVerifyAudit(): void {
+  trust.menuVerifyAudit();
+}
+
+/** The daily integrity check now; returns the report and its sentences. */
+export function checkIntegrity() {
+  return api.checkIntegrity();
+}
+
+/** Brings vanished clients back from the snapshot and IDs back to rows that lost them. */
+export function restoreClients() {
+  return api.restoreClients();
+}
+
+/** Checks every audit entry against the hash chain; says which rows were altered or deleted. */
+export function verifyAudit() {
+  return api.verifyAudit();
+}
+
   menuRecompute();
 }
 

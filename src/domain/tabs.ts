@@ -5,6 +5,7 @@
 //   settings  — edited by people, defaults written once and never overwritten: settings; next: templates,
 //               holidays (rows of `fields`, seeded by `seed`). Adapter: src/sheets/settingsTab.ts / records.ts.
 import type { Lang, MessageKey } from '../i18n';
+import { AUDIT_TAB, SNAPSHOT_TAB } from './audit';
 import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
 import type { FormulaEnv } from './formulas';
 import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
@@ -24,6 +25,10 @@ export interface RecordsTabSpec extends TabDef {
   /** Columns that stay in view when scrolling right. */
   frozenColumns?: number;
 }
+  /** Locked for real (not a warning): only the owner and the admins named in Settings may edit it. */
+  ownerOnly?: boolean;
+  /** Hidden from the tab bar (the add-on's own bookkeeping). */
+  hidden?: boolean;
 
 /**
  * Where a generated tab's formulas find their sources: each records tab's current name and field columns, and the
@@ -123,6 +128,8 @@ export const TAB_REGISTRY: readonly TabSpec[] = [
   SEGMENTS_TAB,
   AD_SPEND_TAB,
   FUNNEL_TAB,
+  AUDIT_TAB,
+  SNAPSHOT_TAB,
 ];
 
 export function tabSpec(key: string): TabSpec | undefined {

@@ -14,6 +14,9 @@ export const MENU: MenuItem[] = [
   { label: 'menu.rebuildSegments', entry: 'rebuildSegments' },
   'separator',
   { label: 'menu.about', entry: 'showAbout' },
+  { label: 'menu.checkIntegrity', entry: 'menuCheckIntegrity' },
+  { label: 'menu.restore', entry: 'menuRestoreClients' },
+  { label: 'menu.verifyAudit', entry: 'menuVerifyAudit' },
 ];
 
 /** Builds the menu only; onOpen may run in AuthMode.NONE where no data may be touched. */

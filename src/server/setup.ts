@@ -1,14 +1,18 @@
 // Set up / repair database: every tab of the registry, then the triggers, with progress toasts; returns the summary.
 
 import { defaultSettings } from '../domain/settings';
+import { trustText } from '../domain/trustMessages';
 import { t } from '../i18n';
 import { withDocumentLock } from '../services/env';
+import { recordOwnerIfNone } from '../services/identity';
 import { installSetupTriggers } from '../services/triggers';
 import { toast } from '../services/ui';
 import type { SetupSummary } from '../shared/api';
 import { forgetSettings, loadSettings } from '../sheets/settingsTab';
 import { setupTabs } from '../sheets/setup';
 import type { Ctx } from './context';
+import { recoverLostIds } from './integrity';
+import { ownerEditors } from './roles';
 import { runBuilders, SEGMENT_TABS } from './segmentsRebuild';
 
 export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
@@ -22,8 +26,12 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
       timeZone: ctx.timeZone,
       today: ctx.today,
       progress: say,
+      editors: ownerEditors(ctx),
     });
     forgetSettings();
+    recordOwnerIfNone(ctx.ss, ctx.user);
+    // Rows whose ID column was deleted and put back get their IDs again (hints, snapshot, journal).
+    const recovered = recoverLostIds(ctx);
     // Trigger hours read from Settings use what the tab holds now (it may have just been created).
     const { settings } = loadSettings(ctx.ss, defaultSettings(ctx.lang, ctx.locale), { fresh: true });
     // Segment tabs the first time (the registry's generated tabs were rendered by setupTabs).
@@ -40,6 +48,7 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
       t(ctx.lang, 'setup.rulesApplied', { validations: result.validationsApplied, protections: result.protections }),
       ...built,
       triggers,
+      recovered ? trustText(ctx.lang, 'restore.ids', { count: recovered }) : '',
     ].filter(Boolean);
     // The summary is the caller's to show once (the menu's alert); the toasts were only progress.
     const message = `${t(ctx.lang, 'setup.done')} ${parts.join(' ')}`;
