@@ -24,11 +24,11 @@ export interface RecordsTabSpec extends TabDef {
   historyNote?: MessageKey;
   /** Columns that stay in view when scrolling right. */
   frozenColumns?: number;
-}
   /** Locked for real (not a warning): only the owner and the admins named in Settings may edit it. */
   ownerOnly?: boolean;
   /** Hidden from the tab bar (the add-on's own bookkeeping). */
   hidden?: boolean;
+}
 
 /**
  * Where a generated tab's formulas find their sources: each records tab's current name and field columns, and the
