@@ -4,8 +4,8 @@ import { showAboutDialog, showSidebar } from './server/dialogs';
 import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
 import * as reminders from './server/reminders';
-import { currentLang } from './services/locale';
 import * as trust from './server/trustMenu';
+import { currentLang } from './services/locale';
 import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
 import type { ReminderPatch } from './shared/reminders';
 
@@ -75,8 +75,6 @@ export function segmentMembers(name: string) {
   return api.segmentMembers(name);
 }
 
-/** Menu: Recompute totals from the journal. */
-export function menuRecomputeClients(): void {
 /** Menu: Check the database — clients against the last snapshot, duplicate IDs, the audit chain. */
 export function menuCheckIntegrity(): void {
   trust.menuCheckIntegrity();
@@ -107,6 +105,8 @@ export function verifyAudit() {
   return api.verifyAudit();
 }
 
+/** Menu: Recompute totals from the journal. */
+export function menuRecomputeClients(): void {
   menuRecompute();
 }
 

@@ -152,6 +152,12 @@ export interface RecomputeSummary {
   journalRows: number;
   unknownClientRows: number;
   idsAssigned: number;
+  /** IDs standing in more than one row (their rows were not recomputed). */
+  duplicateIds?: Array<{ id: string; rows: number[] }>;
+  /** Journal rows whose client ID is not on the Clients tab. */
+  orphanRows?: number[];
+  /** Journal rows whose amount does not read as a number (not counted). */
+  unreadableAmountRows?: number[];
 }
 
 export interface FormContext {
@@ -160,12 +166,6 @@ export interface FormContext {
   today: string;
   timeZone: string;
   locale: string;
-  /** IDs standing in more than one row (their rows were not recomputed). */
-  duplicateIds?: Array<{ id: string; rows: number[] }>;
-  /** Journal rows whose client ID is not on the Clients tab. */
-  orphanRows?: number[];
-  /** Journal rows whose amount does not read as a number (not counted). */
-  unreadableAmountRows?: number[];
   user: string;
   /** Client in the selected row of the Clients tab, if any. */
   selectedClientId: string;

@@ -44,7 +44,7 @@ describe('the audit log', () => {
     });
     expect(rows.map((r) => r['№'])).toEqual(rows.map((_, i) => i + 1));
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(String(r['Контрольная сумма'])))).toBe(true);
-    expect(rows.every((r) => /^2026-03-15 \d\d:\d\d:\d\d$/.test(String(r['Когда'])))).toBe(true);
+    expect(rows.every((r) => /^2026-03-15 \d\d:\d\d:\d\d$/.test(String(r.Когда)))).toBe(true);
   });
 
   it('is written in one block per run, and a save costs no Spreadsheet call for it', () => {
