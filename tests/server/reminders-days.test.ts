@@ -29,7 +29,7 @@ describe('a birthday on 15 March is greeted on 15 March in the spreadsheet’s z
     // 9:00 in the sheet's zone.
     const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(greeting.at);
     expect(hour).toBe('09:00');
-    expect(sentLog(w).find((r) => r['Письмо'] === 'поздравление с днём рождения')?.['Ключ']).toMatch(
+    expect(sentLog(w).find((r) => r.Письмо === 'поздравление с днём рождения')?.Ключ).toMatch(
       /\|birthday\|2026-03-15$/,
     );
   });
@@ -91,8 +91,8 @@ describe('the mail quota', () => {
     expect(Object.values(days).filter((d) => d[0] === '2026-03-16')).toHaveLength(4);
     expect(days['team@clinic.test']).toEqual(['2026-03-15', '2026-03-16', '2026-03-17']);
     // Every letter went within its greeting window and the Sent log shows each as sent once.
-    expect(sentLog(w).filter((r) => r['Состояние'] === 'отправлено')).toHaveLength(13);
-    expect(sentLog(w).filter((r) => r['Состояние'] !== 'отправлено')).toEqual([]);
+    expect(sentLog(w).filter((r) => r.Состояние === 'отправлено')).toHaveLength(13);
+    expect(sentLog(w).filter((r) => r.Состояние !== 'отправлено')).toEqual([]);
   });
 
   it('sends in priority order: appointment reminders first, then renewals, then greetings', () => {
@@ -121,9 +121,9 @@ describe('the mail quota', () => {
     // The quota never came back that day: the next morning drops them and says so.
     until(w, '2026-03-16T12:00');
     expect(lettersTo(w)).toHaveLength(1);
-    const dropped = sentLog(w).filter((r) => r['Состояние'] === 'отменено');
+    const dropped = sentLog(w).filter((r) => r.Состояние === 'отменено');
     expect(dropped).toHaveLength(3);
-    expect(dropped[0]['Примечание']).toBe('не ушло вовремя, отправлять поздно');
+    expect(dropped[0].Примечание).toBe('не ушло вовремя, отправлять поздно');
     expect(digests(w)[1].body).toMatch(
       /Не отправлены:\n• Клиент\d+ Тестовый — поздравление с днём рождения 15\.03\.2026: не ушло вовремя/,
     );

@@ -84,7 +84,7 @@ describe('the morning run', () => {
     turnOn(w);
     until(w, '2026-03-15T12:00');
     const log = sentLog(w);
-    expect(log.map((r) => [r['Ключ'], r['Состояние'], r['Попыток']])).toEqual(
+    expect(log.map((r) => [r.Ключ, r.Состояние, r.Попыток])).toEqual(
       expect.arrayContaining([
         [`${anna}|birthday|2026-03-15`, 'отправлено', 1],
         ['*|digest|2026-03-15', 'отправлено', 1],
@@ -94,7 +94,7 @@ describe('the morning run', () => {
     const entries = journalEmails(w);
     expect(entries).toHaveLength(3);
     const annas = entries.find((e) => e['ID клиента'] === anna)!;
-    expect(annas['Тип']).toBe('Письмо');
+    expect(annas.Тип).toBe('Письмо');
     expect(annas['Что было']).toBe('Письмо (поздравление с днём рождения): «Анна Сергеевна, с днём рождения!»');
     const card = w.call('getClientCard', anna);
     expect(card.card.journal.map((j: any) => j.summary)).toContain(
@@ -131,7 +131,7 @@ describe('the morning run', () => {
     expect(results.map((r) => r.ok && (r.value as { ok: boolean }).ok)).toEqual([true, true]);
     expect(lettersTo(w).sort()).toEqual(['anna@mail.test', 'galina@mail.test', 'petr@mail.test']);
     expect(digests(w)).toHaveLength(1);
-    expect(sentLog(w).filter((r) => r['Состояние'] === 'отправлено')).toHaveLength(4);
+    expect(sentLog(w).filter((r) => r.Состояние === 'отправлено')).toHaveLength(4);
     expect(journalEmails(w)).toHaveLength(3);
   });
 
@@ -196,14 +196,14 @@ describe('the morning run', () => {
     w.wb.mail.failOnSend(2);
     until(w, '2026-03-15T09:05');
     expect(lettersTo(w)).toHaveLength(1);
-    const failed = sentLog(w).filter((r) => r['Состояние'] === 'ошибка');
+    const failed = sentLog(w).filter((r) => r.Состояние === 'ошибка');
     expect(failed).toHaveLength(1);
-    expect(failed[0]['Примечание']).toBe('Service error: Mail');
+    expect(failed[0].Примечание).toBe('Service error: Mail');
     // The continuation ten minutes later sends exactly the other two, then the digest.
     until(w, '2026-03-15T12:00');
     expect(lettersTo(w).sort()).toEqual(['anna@mail.test', 'galina@mail.test', 'petr@mail.test']);
     expect(digests(w)).toHaveLength(1);
-    expect(sentLog(w).filter((r) => r['Состояние'] === 'отправлено')).toHaveLength(4);
+    expect(sentLog(w).filter((r) => r.Состояние === 'отправлено')).toHaveLength(4);
     expect(w.wb.triggers.filter((t) => t.handler === 'continueDailyJob')).toEqual([]);
   });
 

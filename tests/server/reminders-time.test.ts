@@ -38,7 +38,7 @@ describe('a morning longer than one execution', () => {
     );
     const log = sentLog(w);
     expect(log).toHaveLength(5001);
-    expect(log.every((r) => r['Состояние'] === 'отправлено' && r['Попыток'] === 1)).toBe(true);
+    expect(log.every((r) => r.Состояние === 'отправлено' && r.Попыток === 1)).toBe(true);
   }, 300_000);
 });
 
@@ -71,7 +71,7 @@ describe('a run killed by the time limit after k of n letters', () => {
     expect(killed.error ?? '').toBe('');
     expect(w.wb.logs.some((l) => /Exceeded maximum execution time/.test(l.message))).toBe(true);
     // The kth letter went out but its run died before confirming it: pending, never sent again.
-    expect(sentLog(w).filter((r) => r['Состояние'] === 'отправляется')).toHaveLength(1);
+    expect(sentLog(w).filter((r) => r.Состояние === 'отправляется')).toHaveLength(1);
     until(w, '2026-03-15T12:00');
     const to = lettersTo(w);
     expect(to).toHaveLength(n);
