@@ -1,10 +1,12 @@
 // Segments: the Segments tab read (seeded the first time), one live tab per active segment, the overview, and the
 // members of a segment in TypeScript for mailings — both from the same definition.
 import { CLIENT_FIELDS } from '../domain/fields';
+import { FUNNEL_TAB } from '../domain/funnelReport/tabs';
 import { MILESTONE_DATE_FIELD } from '../domain/reached';
 import {
   boundValues,
   type Card,
+  COST_CELL,
   COUNT_CELL,
   defaultSegments,
   errorGrid,
@@ -37,6 +39,7 @@ import {
   segmentsTab,
   segmentTabs,
   sizeOwnTab,
+  tabNameByTag,
   taggedTabs,
   wasSeeded,
   writeOwnGrid,
@@ -106,6 +109,9 @@ export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) =
   const segments = readings.filter((r): r is Extract<SegmentReading, { ok: true }> => r.ok).map((r) => r.segment);
   const members = membersOf(ctx, segments);
   const known = segmentTabs(ctx.ss);
+  // Cost per member needs the Funnel tab (rebuilt just before, with the Settings channels of now).
+  const funnelName = tabNameByTag(ctx.ss, FUNNEL_TAB.key);
+  const funnel = funnelName ? { sheetName: funnelName, channels: ctx.settings.lists.channels.length } : undefined;
   const result: SegmentsBuilt = { built: 0, errors: 0, off: 0, removed: [], kept: [], tabs: [] };
   const look = (formats?: GeneratedLook['formats']): GeneratedLook => ({
     lang: ctx.lang,
@@ -114,7 +120,7 @@ export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) =
     formats,
     headRows: FIRST_MEMBER_ROW - 1,
     note: `${SEGMENT_TAG_PREFIX} ${segText(ctx.lang, 'protect.segment')}`,
-    moneyCells: [REVENUE_CELL],
+    moneyCells: funnel ? [REVENUE_CELL, COST_CELL] : [REVENUE_CELL],
   });
   // What each row of the Segments tab becomes: a tab to write (grid and look), or just its status.
   type Job = { tab: OwnTab; grid: unknown[][]; look: GeneratedLook };
@@ -136,12 +142,21 @@ export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) =
         seg.conditions,
         seg.plan,
         boundValues(seg.source.conditionsFormula, env.settingsRefs),
+        funnel,
       );
       const own = ownTab(ctx.ss, known, tag, seg.name);
       // Room for the list to grow before the next rebuild: a quarter more, at least 200 rows.
       const rows = FIRST_MEMBER_ROW + list.length + Math.max(200, Math.ceil(list.length / 4));
       sizeOwnTab(own.sheet, gridWidth(grid), rows, own.created);
-      jobs.push({ tab: own, grid, look: look(seg.plan.columns.map((c) => c.format)) });
+      const shown = seg.plan.columns.length;
+      jobs.push({
+        tab: own,
+        grid,
+        look: {
+          ...look([...seg.plan.columns.map((c) => c.format), 'count', 'count']),
+          hidden: funnel ? { first: shown + 1, count: 2 } : undefined,
+        },
+      });
       live.add(tag);
       result.built++;
       note.status = segText(ctx.lang, 'status.ok', { tab: own.name });
@@ -169,12 +184,12 @@ export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) =
   }
   const overviewTabs = taggedTabs(ctx.ss, OVERVIEW_TAB.key);
   const summary = ownTab(ctx.ss, overviewTabs, OVERVIEW_TAB.key, OVERVIEW_TAB.name[ctx.lang]);
-  const summaryGrid = overviewGrid(ctx.lang, overview);
+  const summaryGrid = overviewGrid(ctx.lang, overview, Boolean(funnel));
   sizeOwnTab(summary.sheet, gridWidth(summaryGrid), summaryGrid.length + 1, summary.created);
   jobs.push({
     tab: summary,
     grid: summaryGrid,
-    look: { ...look(['text', 'count', 'money', 'money', 'text']), headRows: 1, moneyCells: [] },
+    look: { ...look(['text', 'count', 'money', 'money', 'text', 'money']), headRows: 1, moneyCells: [] },
   });
   jobs.forEach((job, i) => {
     say(segText(ctx.lang, 'rebuild.segment', { name: job.tab.name, i: i + 1, n: jobs.length }));

@@ -6,7 +6,7 @@ import type { ColumnFormat } from '../domain/segments/plan';
 import type { GeneratedTabSpec } from '../domain/tabs';
 import type { Lang } from '../i18n';
 import { rebuildGenerated } from './generated';
-import { TAB_KEY } from './layout';
+import { TAB_KEY, taggedSheet } from './layout';
 import { openTab, type RecordsTab, readRecords, writePatches } from './records';
 import { dateFormat, moneyFormat } from './setup';
 import { PROTECTION_PREFIX } from './tabs';
@@ -195,6 +195,8 @@ export interface GeneratedLook {
   note: string;
   /** Head cells shown as money (A1). */
   moneyCells?: string[];
+  /** Columns (1-based, from `first`, `count` of them) the list needs but people need not see. */
+  hidden?: { first: number; count: number };
 }
 
 const FORMAT_OF = (f: ColumnFormat, look: GeneratedLook) =>
@@ -254,6 +256,8 @@ export function writeOwnGrid(
     });
   }
   if (look.moneyCells?.length) sheet.getRangeList(look.moneyCells).setNumberFormat(moneyFormat(look.currency));
+  if (!created) sheet.showColumns(1, width);
+  if (look.hidden) sheet.hideColumns(look.hidden.first, look.hidden.count);
   const mark = sheet.createDeveloperMetadataFinder().withKey(WIDTH_KEY).find()[0];
   if (!mark) sheet.addDeveloperMetadata(WIDTH_KEY, String(width));
   else if (mark.getValue() !== String(width)) mark.setValue(String(width));
@@ -293,4 +297,9 @@ export function rebuildRegistryTab(
   index: number,
 ): string {
   return rebuildGenerated(ss, spec, grid, lang, index).sheet.getName();
+}
+
+/** The name now of the tab carrying this tab tag (a registry tab such as the funnel), or undefined. */
+export function tabNameByTag(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tag: string): string | undefined {
+  return taggedSheet(ss, tag)?.getName();
 }

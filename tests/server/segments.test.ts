@@ -3,6 +3,9 @@
 // use) picks; people's edits reach the tabs with the add-on's triggers gone; Settings changes are followed with no
 // rebuild; a rebuild finds renamed tabs again and never takes over or loses a person's tab.
 import { CLIENT_FIELDS } from '../../src/domain/fields';
+import { computeFunnel } from '../../src/domain/funnelReport/compute';
+import { monthKey } from '../../src/domain/funnelReport/model';
+import { costPerMember } from '../../src/domain/funnelReport/segmentCost';
 import { defaultSettings } from '../../src/domain/settings';
 import { variedCards } from '../domain/segments/cards';
 import { col, type Lang, setUpWorkbook, TAB } from './helpers';
@@ -147,12 +150,25 @@ describe('segments in the built add-on', () => {
       id: `C-${String(i + 1).padStart(6, '0')}`,
     }));
     // Known answers beside the random rows.
+    // Leads of this month and the last from two channels, so a cost per member can be attributed.
+    cards.forEach((c, i) => {
+      if (i % 3 === 0) Object.assign(c, { createdOn: i % 2 ? '2026-03-02' : '2026-02-10', source: 'Instagram' });
+      if (i % 3 === 1) Object.assign(c, { createdOn: '2026-02-20', source: 'Сайт' });
+    });
     cards.push(
       { id: 'C-900001', fullName: 'Постоянная Ирина', purchases: 5, totalSpent: 9000, lastPurchaseOn: '2026-03-01' },
       { id: 'C-900002', fullName: 'Ушедший Олег', purchases: 2, totalSpent: 3000, lastPurchaseOn: '2025-06-01' },
       { id: 'C-900003', fullName: 'Именинница Вера', purchases: 0, totalSpent: 0, birthDate: '1990-03-29' },
     );
     writeCards(wb, 'ru', cards);
+    const spend = [
+      { month: '2026-03-01', channel: 'Instagram', amount: 12000 },
+      { month: '2026-02-01', channel: 'Instagram', amount: 8000 },
+      { month: '2026-02-15', channel: 'Сайт', amount: 5000 },
+    ];
+    sheet(wb, 'Расходы на рекламу')
+      .getRange(2, 1, spend.length, 3)
+      .setValues(spend.map((s) => [new Date(`${s.month}T12:00:00+03:00`), s.channel, s.amount]));
     tickAll(wb, 'ru');
     const result = addon.call('rebuildSegments') as { ok: boolean; message: string };
     expect(result.ok).toBe(true);
@@ -186,6 +202,25 @@ describe('segments in the built add-on', () => {
     const regular = overview.find((r: unknown[]) => r[0] === 'Постоянные')!;
     expect(regular[1]).toBe(listed(wb, 'Постоянные').length);
     expect(regular[2]).toBe(wb.values('Постоянные')[1][3]);
+    // What one member cost to acquire, from the Ad spend of their cohort month and channel (the funnel's rule).
+    const report = computeFunnel({ cards, spend, settings, endMonth: monthKey(TODAY) });
+    const byId = new Map(cards.map((c) => [String(c.id), c]));
+    let costs = 0;
+    for (const row of overview.slice(1)) {
+      const name = String(row[0]);
+      const expected = costPerMember(
+        report,
+        settings,
+        listed(wb, name).map((id) => byId.get(id)!),
+      );
+      if (expected === null) expect({ name, cost: row[5] }).toEqual({ name, cost: '' });
+      else {
+        costs++;
+        expect({ name, cost: Math.round(Number(row[5]) * 100) }).toEqual({ name, cost: Math.round(expected * 100) });
+      }
+      expect(row[5]).toEqual(wb.values(name)[1][5]);
+    }
+    expect(costs).toBeGreaterThan(8);
   });
 
   it('with the triggers removed, a person editing stage, dates or purchases still updates the tabs', () => {

@@ -42,6 +42,7 @@ const ru = {
   'head.inDays': 'Через, дней',
   'head.perMember': 'На клиента',
   'head.tab': 'Вкладка',
+  'head.cost': 'Привлечение одного',
   'head.error': 'Сегмент не собран: ',
   'notice.off':
     'Сегмент выключен или удалён на вкладке «Сегменты». Вкладка сохранена, потому что на ней есть ваши данные.',
@@ -99,6 +100,7 @@ const en: Record<SegmentMessageKey, string> = {
   'head.inDays': 'In days',
   'head.perMember': 'Per client',
   'head.tab': 'Tab',
+  'head.cost': 'Cost per member',
   'head.error': 'Segment not built: ',
   'notice.off': 'This segment is off or gone from the Segments tab. The tab is kept because it holds your own data.',
   'rebuild.started': 'Rebuilding segments and funnel…',

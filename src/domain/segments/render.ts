@@ -12,6 +12,7 @@ import {
   settingValue,
   textLiteral,
 } from '../formulas';
+import { costPerMemberFormula, memberKeyExprs } from '../funnelReport/segmentCost';
 import { asSheetText } from '../normalize/text';
 import { reachedExpr } from '../reached';
 import { type Amount, type Condition, fieldKind, LIST_SEPARATORS } from './grammar';
@@ -21,6 +22,13 @@ import { CLIENT_FIELD_BY_KEY, columnHeader, type SegmentColumn, type SegmentPlan
 export interface SegmentRenderEnv extends FormulaEnv {
   lang: Lang;
   locale: string;
+  today: string;
+}
+
+/** The Funnel tab a segment's cost per member reads (its name now, and how many channels it was rendered with). */
+export interface FunnelSource {
+  sheetName: string;
+  channels: number;
 }
 
 /** Settings cells a Conditions formula reads, by the text they hold now: a value equal to one stays bound to it. */
@@ -169,16 +177,17 @@ function columnExpr(env: SegmentRenderEnv, column: SegmentColumn): string {
 }
 
 /**
- * The formula listing a segment's clients: their columns, filtered by every condition, sorted. One empty text cell
- * when nobody matches (FILTER's #N/A caught).
+ * The formula listing a segment's clients: their columns (then `extra` computed columns), filtered by every
+ * condition, sorted. One empty text cell when nobody matches (FILTER's #N/A caught).
  */
 export function segmentFormula(
   env: SegmentRenderEnv,
   conditions: Condition[],
   plan: SegmentPlan,
   bound: BoundValues = new Map(),
+  extra: string[] = [],
 ): string {
-  const data = `{${plan.columns.map((c) => columnExpr(env, c)).join(',')}}`;
+  const data = `{${[...plan.columns.map((c) => columnExpr(env, c)), ...extra].join(',')}}`;
   const terms = [
     `(TRIM(${clientColumn(env, 'fullName')}&"")<>"")`,
     ...conditions.map((c) => conditionTerm(env, c, bound)),
@@ -205,11 +214,23 @@ export function segmentGrid(
   conditions: Condition[],
   plan: SegmentPlan,
   bound: BoundValues = new Map(),
+  funnel?: FunnelSource,
 ): unknown[][] {
-  const width = plan.columns.length;
+  // With a Funnel tab, two more listed columns (hidden on the tab): each member's cohort month and channel, which
+  // the cost cell looks up in the funnel (src/domain/funnelReport/segmentCost.ts).
+  const keys = funnel ? memberKeyExprs(env) : undefined;
+  const width = plan.columns.length + (keys ? 2 : 0);
   const row = (...cells: unknown[]) => [...cells, ...new Array(Math.max(width - cells.length, 0)).fill('')];
   const spent = columnLetter(plan.columns.findIndex((c) => c.field === 'totalSpent' && !c.helper) + 1);
   const first = FIRST_MEMBER_ROW;
+  const range = (column: number) => `${columnLetter(column)}${first}:${columnLetter(column)}`;
+  const cost =
+    funnel && keys
+      ? [
+          segText(env.lang, 'head.cost'),
+          costPerMemberFormula(funnel, range(plan.columns.length + 1), range(plan.columns.length + 2)),
+        ]
+      : [];
   return [
     row(source.nameFormula ?? asSheetText(source.name)),
     row(
@@ -218,10 +239,11 @@ export function segmentGrid(
       `=SUMPRODUCT(--(LEN(A${first}:A)>0))`,
       segText(env.lang, 'head.revenue'),
       `=SUM(${spent}${first}:${spent})`,
+      ...cost,
     ),
     row(segText(env.lang, 'head.conditions'), source.conditionsFormula ?? asSheetText(source.conditions)),
     row(...plan.columns.map((c) => columnHeader(env.lang, c))),
-    row(segmentFormula(env, conditions, plan, bound)),
+    row(segmentFormula(env, conditions, plan, bound, keys ? [keys.key, keys.channel] : [])),
   ];
 }
 
@@ -237,15 +259,23 @@ export function errorGrid(lang: Lang, source: SegmentSource, error: string): unk
 /** Where the head count and the total spent of a segment tab are. */
 export const COUNT_CELL = 'B2';
 export const REVENUE_CELL = 'D2';
+/** The average acquisition cost of the members (with a Funnel tab). */
+export const COST_CELL = 'F2';
 
-/** The Segments overview: per segment its name, head count, total spent, per client, and a link to its tab. */
+/**
+ * The Segments overview: per segment its name, head count, total spent, spent per client, a link to its tab and,
+ * with a Funnel tab, what one member cost to acquire.
+ */
 export function overviewGrid(
   lang: Lang,
   rows: Array<{ source: SegmentSource; tabName: string; sheetId: number }>,
+  withCost = false,
 ): unknown[][] {
-  const header = ['head.segment', 'head.count', 'head.revenue', 'head.perMember', 'head.tab'] as const;
+  const header = ['head.segment', 'head.count', 'head.revenue', 'head.perMember', 'head.tab', 'head.cost'] as const;
   const grid: unknown[][] = [
-    header.map((k) => (k === 'head.segment' ? segText(lang, 'field.name') : segText(lang, k))),
+    header
+      .slice(0, withCost ? 6 : 5)
+      .map((k) => (k === 'head.segment' ? segText(lang, 'field.name') : segText(lang, k))),
   ];
   rows.forEach(({ source, tabName, sheetId }, i) => {
     const r = i + 2;
@@ -256,6 +286,7 @@ export function overviewGrid(
       `=${tab}!$${REVENUE_CELL[0]}$${REVENUE_CELL.slice(1)}`,
       `=IF(B${r}>0,C${r}/B${r},0)`,
       `=HYPERLINK(${textLiteral(`#gid=${sheetId}`)},${textLiteral(tabName)})`,
+      ...(withCost ? [`=${tab}!$${COST_CELL[0]}$${COST_CELL.slice(1)}`] : []),
     ]);
   });
   return grid;
