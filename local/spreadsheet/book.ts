@@ -233,8 +233,12 @@ export const PROTECTED_MESSAGE =
 const CLOCK_SHEET = 'kartoteka\u2060clock';
 /** Where the engine is asked whether a formula's result is an array. */
 const SCRATCH_SHEET = 'kartoteka\u2060scratch';
-/** Functions that read cells their arguments do not name, or the clock: array formulas using them re-evaluate always. */
-const DYNAMIC = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT)\s*\(/i;
+/** Functions that read cells their arguments do not name, or random numbers: array formulas using them re-evaluate
+ * after every change (as Sheets recalculates them on every edit). */
+const DYNAMIC = /\b(RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT)\s*\(/i;
+/** The clock: array formulas using it re-evaluate when the date (TODAY) or the second (NOW) moved on. */
+const CLOCK_DAY = /\bTODAY\s*\(/i;
+const CLOCK_SECOND = /\bNOW\s*\(/i;
 
 const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
@@ -805,6 +809,7 @@ export class Book {
     st.text = t;
     st.deps = this.depsOf(t, sh);
     st.dynamic = DYNAMIC.test(t);
+    st.clock = CLOCK_SECOND.test(t) ? 'second' : CLOCK_DAY.test(t) ? 'day' : undefined;
     st.dirty = true;
     this.pending = true;
     return true;
@@ -883,6 +888,7 @@ export class Book {
         for (const [st, sh, areaTouched] of work) {
           let changed = areaTouched;
           if (st.dirty) {
+            st.clockAt = this.clockReading(st);
             const out = evaluateArray(hf, st, sh.hfId!, this.parseVersion);
             st.result = out.result;
             st.cause = out.cause;
@@ -918,7 +924,8 @@ export class Book {
     }
     const work: Array<[SpillState, SheetData, boolean]> = [];
     for (const [st, sh] of this.arrays) {
-      if (!st.dirty && ((firstRound && st.dynamic) || this.depsHit(st, touched, cells))) st.dirty = true;
+      if (!st.dirty && ((firstRound && st.dynamic) || this.clockMoved(st) || this.depsHit(st, touched, cells)))
+        st.dirty = true;
       // A new array (never evaluated) is placed whatever its result.
       const { rows, cols } = resultSize(st);
       const r1 = st.r + Math.max(rows, st.hfRows) - 1;
@@ -930,6 +937,17 @@ export class Book {
     const order = new Map(this.sheets.map((s, i) => [s, i]));
     work.sort(([a, sa], [b, sb]) => (order.get(sa) ?? 0) - (order.get(sb) ?? 0) || a.r - b.r || a.c - b.c);
     return work;
+  }
+
+  /** The clock reading an array formula depends on, as it is now. */
+  private clockReading(st: SpillState): number | undefined {
+    if (st.clock === 'second') return Math.floor(this.nowMs() / 1000);
+    if (st.clock === 'day') return Math.floor(this.nowSerial());
+    return undefined;
+  }
+
+  private clockMoved(st: SpillState): boolean {
+    return st.clock !== undefined && st.clockAt !== this.clockReading(st);
   }
 
   private depsHit(

@@ -38,8 +38,11 @@ export interface SpillState {
   /** The formula as the engine evaluates it. */
   text: string;
   deps: DepRect[];
-  /** Reads cells it does not name (OFFSET, INDIRECT) or the clock: evaluated on every settle. */
+  /** Reads cells it does not name (OFFSET, INDIRECT) or random numbers: evaluated on every settle. */
   dynamic: boolean;
+  /** Reads the clock: evaluated again when the date (TODAY) or the second (NOW) moved on since `clockAt`. */
+  clock?: 'day' | 'second';
+  clockAt?: number;
   dirty: boolean;
   /** The last result: rows of cells, or an error string for the anchor. */
   result: CellResult[][] | string;

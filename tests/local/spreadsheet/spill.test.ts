@@ -158,6 +158,20 @@ describe('spilled array results', () => {
     expect(seg.getLastRow()).toBe(0);
   });
 
+  it('follows the clock: a result filtered by TODAY() changes when the day does', () => {
+    const { ss, seg, hooks } = segmentWorkbook();
+    const visits = ss.insertSheet('Visits');
+    visits.getRange('A1:B3').setValues([
+      ['Anna', new Date('2026-03-15T12:00:00+03:00')],
+      ['Boris', new Date('2026-03-16T12:00:00+03:00')],
+      ['Vera', new Date('2026-03-17T12:00:00+03:00')],
+    ]);
+    seg.getRange('A1').setFormula('=FILTER(Visits!A1:A3, Visits!B1:B3>=TODAY()+1)');
+    expect(seg.getRange('A1:A3').getValues().flat()).toEqual(['Boris', 'Vera', '']);
+    hooks.clock.now = new Date('2026-03-16T09:00:00Z');
+    expect(seg.getRange('A1:A3').getValues().flat()).toEqual(['Vera', '', '']);
+  });
+
   it('keeps dates of the filtered column as dates', () => {
     const { ss, seg } = segmentWorkbook();
     const visits = ss.insertSheet('Visits');
