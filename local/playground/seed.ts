@@ -145,6 +145,8 @@ export function seedClinic(wb: PlaygroundWorkbook, opts: SeedOptions): SeedSumma
       ),
     },
   });
+  // The funnel and segment tabs list the Settings channels and services: rebuilt for the clinic's own.
+  call(wb, 'rebuildSegments');
   const settings = call(wb, 'getSettings').settings as {
     lists: {
       stages: Array<{ label: string; milestone: string }>;

@@ -92,6 +92,20 @@ describe('the Funnel tab in the built add-on', () => {
     },
   );
 
+  it('Ad spend: the channel is a dropdown of Settings channels, a wrong date is refused, a typed row counts at once', () => {
+    const { wb } = setUpWorkbook('ru');
+    const view = wb.view(AD_SPEND.ru, { row: 1, column: 1, numRows: 2, numColumns: 3 });
+    expect(view.cells[1][1].options).toEqual(defaultSettings('ru', 'ru_RU').lists.channels);
+    expect(() => wb.edit(AD_SPEND.ru, 'A2', 'в марте')).toThrow();
+    expect(() => wb.edit(AD_SPEND.ru, 'C2', '-5')).toThrow();
+    wb.edit(AD_SPEND.ru, 'A2', '17.03.2026');
+    wb.edit(AD_SPEND.ru, 'B2', 'Avito');
+    wb.edit(AD_SPEND.ru, 'C2', '12 500');
+    const channels = defaultSettings('ru', 'ru_RU').lists.channels;
+    expect(table(wb, 'ru').cells[0][channels.indexOf('Avito')]).toMatchObject({ spend: 12500, costPerLead: null });
+    expect(wb.displayValues(AD_SPEND.ru)[1][2].replace(/[\u00a0\u202f]/g, ' ')).toBe('12 500,00 ₽');
+  });
+
   it('money in the Settings currency, conversions as percentages, months by name (ru)', () => {
     const { wb } = setUpWorkbook('ru');
     writeCards(wb, 'ru', [
@@ -208,7 +222,7 @@ describe('the Funnel tab in the built add-on', () => {
     expect(() => wb.edit(FUNNEL.en, `B${PICK.picker}`, '7/1/2024')).toThrow();
   });
 
-  it('charts and colour scales are built once; a second setup keeps one of each and a moved chart where it is', () => {
+  it('charts and colour scales are built once; setup again and two rebuilds keep one of each and a moved chart where it is', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const funnel = sheet(wb, FUNNEL.ru);
     const titles = () =>
@@ -226,6 +240,10 @@ describe('the Funnel tab in the built add-on', () => {
     const moved = funnel.getCharts().find((c) => c.getOptions().get('title') === 'Лиды по месяцам и каналам')!;
     funnel.updateChart(moved.modify().setPosition(60, 2, 0, 0).build());
     addon.call('setupDatabase');
+    expect(titles()).toHaveLength(3);
+    expect(gradients()).toBe(1);
+    // The menu's "Rebuild segments and funnel", twice: still one of each.
+    for (let k = 0; k < 2; k++) expect(addon.call('rebuildSegments')).toMatchObject({ ok: true });
     expect(titles()).toHaveLength(3);
     expect(gradients()).toBe(1);
     const again = funnel.getCharts().find((c) => c.getOptions().get('title') === 'Лиды по месяцам и каналам')!;
