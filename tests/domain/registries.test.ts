@@ -15,6 +15,8 @@ describe('the tab registry', () => {
       ['segments', 'settings'],
       ['adSpend', 'records'],
       ['funnel', 'generated'],
+      ['audit', 'records'],
+      ['snapshot', 'records'],
     ]);
     expect(tabSpec('clients')).toMatchObject({ protect: 'computed', frozenColumns: 1, fields: CLIENT_FIELDS });
     expect(tabSpec('journal')).toMatchObject({ protect: 'history', fields: JOURNAL_FIELDS });
