@@ -43,6 +43,7 @@ const ru = {
   'audit.rowsRemoved': 'удалены строки вручную',
   'audit.columnsRemoved': 'удалены столбцы вручную',
   'audit.summary': '{count} изменений',
+  'integrity.title': 'Проверка базы',
   'integrity.ok': 'Проверка базы: {count} клиентов, ничего не пропало.',
   'integrity.first': 'Проверка базы: снимок {count} клиентов сохранён — с завтрашнего дня Картотека сравнивает с ним.',
   'integrity.vanished': 'Пропали клиенты ({count}): {list}. Вернуть: Картотека → Восстановить пропавших клиентов.',
@@ -106,6 +107,7 @@ const en: Record<Key, string> = {
   'audit.rowsRemoved': 'rows removed by hand',
   'audit.columnsRemoved': 'columns removed by hand',
   'audit.summary': '{count} changes',
+  'integrity.title': 'Database check',
   'integrity.ok': 'Database check: {count} clients, nothing vanished.',
   'integrity.first':
     'Database check: a snapshot of {count} clients was saved; from tomorrow Kartoteka compares with it.',

@@ -340,3 +340,21 @@ export function forgetInSnapshot(ctx: Ctx, id: string): void {
     // No snapshot yet (or this person may not write it): the next check reports the merge as a vanished card.
   }
 }
+
+/**
+ * The digest's section of the morning run: today's report (the night's check, or the check now when the night did not
+ * run it), or nothing when all is well. Never throws: a sender who may not write the snapshot gets the stored report.
+ */
+export function integrityDigest(ctx: Ctx): { title: string; notes: string[] } | undefined {
+  try {
+    const section = dailyIntegrity(ctx);
+    return section.lines.length ? { title: trustText(ctx.lang, 'integrity.title'), notes: section.lines } : undefined;
+  } catch (_e) {
+    const report = readJsonProp<IntegrityReport>(REPORT);
+    if (!report) return undefined;
+    const lines = reportLines(ctx.lang, report).filter(
+      (l) => l !== trustText(ctx.lang, 'integrity.ok', { count: report.clients }),
+    );
+    return lines.length ? { title: trustText(ctx.lang, 'integrity.title'), notes: lines } : undefined;
+  }
+}

@@ -49,6 +49,7 @@ import {
 } from '../sheets/sentLog';
 import { cellsUsed, linkBase } from '../sheets/usage';
 import { type Ctx, UserError } from './context';
+import { integrityDigest } from './integrity';
 import { type Morning, readMorning, readReminderSettings, readState, writeState } from './remindersData';
 import { DAILY_JOB, LAST_RUN_PROP, me } from './remindersSettings';
 import { rt } from './remindersText';
@@ -317,6 +318,7 @@ function sendDigest(run: Run, stalePending: SendPlan['stalePending']): SendResul
     excluded: m.collected.excluded.length,
     stalePending,
     problems: m.collected.problems,
+    integrity: integrityDigest(ctx),
     cellsUsed: usage,
     spreadsheetUrl: link.url,
     clientsGid: link.gid,

@@ -37,7 +37,7 @@ describe('the daily integrity check', () => {
     nextNight(c, '2026-03-17');
     const r = c.call('checkIntegrity');
     expect(r.report.vanished.map((v: any) => [v.id, v.fullName, v.phone])).toEqual([
-      [ids[0], 'Петрова Анна', '+79123456789'],
+      [ids[0], 'Петрова Анна', '+7 912 345-67-89'],
       [ids[1], 'Иванов Пётр', ''],
     ]);
     expect(r.report.blanked.map((b: any) => [b.id, b.fullName])).toEqual([[ids[2], 'Сидорова Мария']]);
@@ -51,6 +51,18 @@ describe('the daily integrity check', () => {
     expect(c.cell(C, 'Заметки и предупреждения', back)).toBe('аллергия на лидокаин');
     expect(c.cell(C, 'Сумма покупок', back)).toBe(2500);
     expect(c.call('checkIntegrity').report.vanishedCount).toBe(0);
+  });
+
+  it('the morning digest carries the check’s findings as their own section', () => {
+    const c = clinic();
+    const ids = addClients(c, [{ fullName: 'Петрова Анна', phone: '+7 912 345-67-89' }, { fullName: 'Иванов Пётр' }]);
+    c.call('checkIntegrity');
+    c.wb.deleteRows(C, c.rowOf(ids[0]), 1);
+    expect(c.call('saveReminderSettings', { recipients: ['team@clinic.test'] }).ok).toBe(true);
+    expect(c.call('runDailyJob').ok).toBe(true);
+    const digest = c.wb.outbox.find((m: any) => m.to === 'team@clinic.test');
+    expect(digest?.body).toMatch(/Проверка базы/);
+    expect(digest?.body).toMatch(new RegExp(`Пропали клиенты \\(1\\): ${ids[0]} Петрова Анна`));
   });
 
   it('a merge is not reported as a vanished client', () => {

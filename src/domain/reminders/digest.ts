@@ -45,6 +45,8 @@ export interface DigestInput {
   excluded?: number;
   stalePending?: readonly StalePending[];
   problems?: readonly RowProblem[];
+  /** The nightly integrity check's findings (vanished or blanked clients, duplicate IDs…), as its own section. */
+  integrity?: { title: string; notes: readonly string[] };
   /** Cells of the whole spreadsheet (sum over tabs of rows × columns of the grid). */
   cellsUsed?: number;
   /** The spreadsheet's URL and the Clients tab's gid: each client's name links to the row. */
@@ -255,6 +257,8 @@ export function buildDigest(input: DigestInput): Digest {
     ],
     stale.length ? [DIGEST_TEXT[lang].staleHint] : [],
   );
+
+  if (input.integrity?.notes.length) add(input.integrity.title, [], [...input.integrity.notes], true);
 
   if (input.cellsUsed !== undefined) {
     const usage = sheetUsage(input.cellsUsed);
