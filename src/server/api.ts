@@ -42,7 +42,7 @@ export const rebuildSegments = (progress?: (message: string) => void) =>
   handle((ctx) => rebuild(ctx, progress), { fresh: true });
 /** A segment's members by its name, selected in TypeScript by the rules of its tab (for mailings). */
 export const segmentMembers = (name: string) =>
-  handle((ctx) => members(ctx, readRenderEnv(ctx.ss, ctx), name), { fresh: true });
+  handle((ctx) => members(ctx, () => readRenderEnv(ctx.ss, ctx), name), { fresh: true });
 export const getSettings = () => handle(settings, { fresh: true });
 export const updateSettings = (patch: SettingsPatch) =>
   handle((ctx) => saveSettings(ctx, patch), { fresh: true, action: 'updateSettings', flush: true });

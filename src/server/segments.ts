@@ -57,12 +57,15 @@ function fieldsFor(segments: Segment[]): string[] {
   return CLIENT_FIELDS.map((f) => f.key).filter((k) => keys.has(k));
 }
 
-/** The Segments tab's rows (the defaults written the first time), keys given to new rows, every row read. */
-export function loadSegments(ctx: Ctx, env: Pick<RenderEnv, 'settingsRefs'>) {
+/**
+ * The Segments tab's rows (the defaults written the first time, reading Settings cells from `env`), keys given to
+ * new rows, every row read.
+ */
+export function loadSegments(ctx: Ctx, env: () => Pick<RenderEnv, 'settingsRefs'>) {
   let tab = segmentsTab(ctx.ss);
   let rows = readSegmentRows(tab, ctx.timeZone);
   if (!rows.length && !wasSeeded(tab)) {
-    seedSegmentRows(tab, defaultSegments(ctx.lang, env));
+    seedSegmentRows(tab, defaultSegments(ctx.lang, env()));
     activeCheckboxes(tab);
     tab = segmentsTab(ctx.ss);
     rows = readSegmentRows(tab, ctx.timeZone);
@@ -105,7 +108,7 @@ export interface SegmentsBuilt {
  * first, tabs are created and sized next, formulas written last (each structural change rewrites every formula).
  */
 export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) => void): SegmentsBuilt {
-  const { tab, readings } = loadSegments(ctx, env);
+  const { tab, readings } = loadSegments(ctx, () => env);
   const segments = readings.filter((r): r is Extract<SegmentReading, { ok: true }> => r.ok).map((r) => r.segment);
   const members = membersOf(ctx, segments);
   const known = segmentTabs(ctx.ss);
@@ -203,7 +206,7 @@ export function buildSegments(ctx: Ctx, env: RenderEnv, say: (message: string) =
  * The members of a segment by its name (as in the Segments tab, ignoring case), selected in TypeScript with the
  * rules its tab's formula uses: what mailings send to.
  */
-export function segmentMembers(ctx: Ctx, env: Pick<RenderEnv, 'settingsRefs'>, name: string) {
+export function segmentMembers(ctx: Ctx, env: () => Pick<RenderEnv, 'settingsRefs'>, name: string) {
   const { readings } = loadSegments(ctx, env);
   const wanted = String(name ?? '')
     .trim()

@@ -4,7 +4,8 @@ import { cleanList, defaultSettings, type SettingsData } from '../domain/setting
 import type { RenderEnv } from '../domain/tabs';
 import { fieldTabs } from '../domain/tabs';
 import type { Lang } from '../i18n';
-import { relocate } from './layout';
+import { locate } from './layout';
+import { verifiedTab } from './records';
 import { findSettingsSheet, LIST_COLUMNS, readRawSettings, type SettingsRead } from './settingsTab';
 
 /** Settings cells as read: each value's row, each list's column and the rows of its items (blanks and repeats out). */
@@ -48,8 +49,11 @@ export interface RenderContext {
 export function readRenderEnv(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ctx: RenderContext): RenderEnv {
   const sources: RenderEnv['sources'] = {};
   for (const def of fieldTabs()) {
-    const found = relocate(ss, def);
-    if (found) sources[def.key] = { sheetName: found.sheet.getName(), columns: found.layout.columns };
+    const found = locate(ss, def);
+    if (!found) continue;
+    // The cached layout, checked against the header row (columns moved since are read again).
+    const tab = verifiedTab({ ...found, def });
+    sources[def.key] = { sheetName: tab.sheet.getName(), columns: tab.layout.columns };
   }
   const sheet = findSettingsSheet(ss);
   const settingsRefs = sheet ? settingsRefsOf(sheet.getName(), readRawSettings(sheet)) : noSettingsRefs();
