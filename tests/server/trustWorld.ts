@@ -66,12 +66,15 @@ export function addClients(c: Clinic, people: Array<Record<string, unknown>>): s
   });
 }
 
-/** Every tab's values and formulas but the audit log's (which grows by design). */
+// The add-on's own bookkeeping: the audit log grows by design, the nightly check keeps its snapshot.
+const BOOKKEEPING = new Set(['Аудит', 'Audit', 'Снимок базы', 'Database snapshot']);
+
+/** Every tab's values and formulas but the bookkeeping tabs' (the audit log and the snapshot). */
 export function sheetState(c: Clinic) {
   return Object.fromEntries(
     c.wb
       .sheetNames()
-      .filter((n) => n !== 'Аудит' && n !== 'Audit')
+      .filter((n) => !BOOKKEEPING.has(n))
       .map((n) => [n, { values: c.wb.values(n), formulas: c.wb.formulas(n) }]),
   );
 }
