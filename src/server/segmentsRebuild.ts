@@ -9,6 +9,7 @@ import { toast } from '../services/ui';
 import { readRenderEnv } from '../sheets/renderEnv';
 import { rebuildRegistryTab } from '../sheets/segments';
 import type { Ctx } from './context';
+import { refreshAbcClasses } from './funnel';
 import { buildSegments } from './segments';
 
 /** Builds a family of generated tabs; returns the sentences of its part of the summary. */
@@ -41,8 +42,14 @@ export const SEGMENT_TABS: GeneratedBuilder = {
   },
 };
 
+/** The clients' ABC classes from their totals as they are (the nightly recompute refreshes them too). */
+export const ABC_CLASSES: GeneratedBuilder = {
+  key: 'abc',
+  build: (ctx) => [refreshAbcClasses(ctx)],
+};
+
 /** What the rebuild walks, in order. Setup runs all but the registry's tabs (setup renders those itself). */
-export const GENERATED_BUILDERS: GeneratedBuilder[] = [REGISTRY_TABS, SEGMENT_TABS];
+export const GENERATED_BUILDERS: GeneratedBuilder[] = [REGISTRY_TABS, SEGMENT_TABS, ABC_CLASSES];
 
 /** Runs the builders with the render environment read from the sheet now; returns the summary sentences. */
 export function runBuilders(

@@ -298,12 +298,18 @@ describe('ABC classes and loyalty points', () => {
     expect(cls(none.id)).toBe('');
     // Loyalty points follow the Settings percent (5% by default).
     expect(C.find((row) => row[col(C, 'ID')] === ids[0])![col(C, 'Баллы')]).toBe(2500);
-    // The classes move when revenue does, at the next recompute (the nightly run).
+    // The classes move when revenue does: on demand ("Rebuild segments and funnel"), and at the nightly recompute.
     addon.call('logContact', { clientId: ids[5], type: 'Покупка', amount: 100000 });
+    const classesNow = () => {
+      const v = wb.values(TAB.ru.clients);
+      return ids.map((id) => v.find((row) => row[col(v, 'ID')] === id)![col(v, 'ABC-класс')]);
+    };
+    expect(classesNow()).toEqual(['A', 'A', 'B', 'B', 'C', 'C']);
+    const rebuilt = addon.call('rebuildSegments') as { ok: boolean; message: string };
+    expect(rebuilt.message).toContain('ABC-классы: A — 3, B — 1, C — 2; изменено 2.');
+    expect(classesNow()).toEqual(['A', 'A', 'B', 'C', 'C', 'A']);
     wb.clock.set('2026-03-16T03:30:00');
     wb.runDueTriggers();
-    const after = wb.values(TAB.ru.clients);
-    const cls2 = (id: string) => after.find((row) => row[col(after, 'ID')] === id)![col(after, 'ABC-класс')];
-    expect(ids.map(cls2)).toEqual(['A', 'A', 'B', 'C', 'C', 'A']);
+    expect(classesNow()).toEqual(['A', 'A', 'B', 'C', 'C', 'A']);
   });
 });

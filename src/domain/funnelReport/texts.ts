@@ -44,6 +44,7 @@ export const FUNNEL_TEXTS = {
     stagesChart: 'Воронка выбранного месяца',
     helper: 'Служебные расчёты (не редактируйте)',
     bySegment: 'Сегменты',
+    abcDone: 'ABC-классы: A — {a}, B — {b}, C — {c}; изменено {changed}.',
   },
   en: {
     'tab.funnel': 'Funnel',
@@ -87,11 +88,14 @@ export const FUNNEL_TEXTS = {
     stagesChart: 'Funnel of the chosen month',
     helper: 'Working data (do not edit)',
     bySegment: 'Segments',
+    abcDone: 'ABC classes: A {a}, B {b}, C {c}; {changed} changed.',
   },
 } as const;
 
 export type FunnelTextKey = keyof (typeof FUNNEL_TEXTS)['en'];
 
-export function funnelText(lang: Lang, key: FunnelTextKey): string {
-  return FUNNEL_TEXTS[lang][key];
+export function funnelText(lang: Lang, key: FunnelTextKey, params: Record<string, string | number> = {}): string {
+  return FUNNEL_TEXTS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
