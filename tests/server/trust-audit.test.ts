@@ -26,8 +26,8 @@ describe('the audit log', () => {
     expect(find({ Действие: 'updateClient', Поле: 'phone' })).toMatchObject({
       Кто: 'boris@clinic.test',
       'ID клиента': id,
-      Было: '+79123456789',
-      Стало: '+79120000001',
+      Было: '+7 912 345-67-89',
+      Стало: '+7 912 000-00-01',
     });
     expect(find({ Действие: 'logContact', Вкладка: 'Журнал' })?.Стало).toMatch(/amount: 1200/);
     expect(find({ Действие: 'logContact', Поле: 'totalSpent' })).toMatchObject({ Было: '0', Стало: '1200' });
