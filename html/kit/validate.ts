@@ -1,11 +1,12 @@
 // Client-side checks with the server's rules (the domain normalisers), turning form text into API values or errors.
 import type { FieldType } from '../../src/domain/fields';
 import { parseAmount } from '../../src/domain/normalize/amount';
+import { dateExample as exampleDate } from '../../src/domain/normalize/dateOrder';
 import { normalizeEmail } from '../../src/domain/normalize/email';
 import { normalizeMessage } from '../../src/domain/normalize/messages';
 import { normalizeName } from '../../src/domain/normalize/name';
 import type { NormalizeCode, PhoneCode } from '../../src/domain/normalize/result';
-import { type DateStyle, formatDay, parseDay } from './dates';
+import { type DateStyle, parseDay } from './dates';
 import { tr } from './i18n';
 
 export type CheckKind = 'name' | 'text' | 'phone' | 'email' | 'date' | 'datetime' | 'amount';
@@ -93,13 +94,13 @@ export interface FieldSpec {
 }
 
 /** A date a person would type into this field, in the sheet's own pattern: a plausible birth date for a birth date. */
-export function dateExample(key: string, style: Pick<DateStyle, 'lang' | 'locale' | 'today'>): string {
-  return formatDay(key === 'birthDate' ? '1985-03-15' : style.today, style);
+export function dateExample(key: string, style: Pick<DateStyle, 'locale' | 'today'>): string {
+  return exampleDate(key, style.locale, style.today);
 }
 
-/** The sentence beside a field for a normalisation code. */
+/** The sentence beside a field for a normalisation code, with a date example fitting the field. */
 function messageOf(spec: FieldSpec, code: NormalizeCode, ctx: CheckContext): string {
-  return normalizeMessage(ctx.lang, code, spec.label);
+  return normalizeMessage(ctx.lang, code, spec.label, { example: dateExample(spec.key, ctx) });
 }
 
 /**

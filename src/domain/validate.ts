@@ -4,10 +4,12 @@ import { type Lang, t } from '../i18n';
 import { CLIENT_INPUT_FIELDS, type FieldDef, JOURNAL_FIELDS } from './fields';
 import { parseAmount } from './normalize/amount';
 import { parseDateInput } from './normalize/date';
+import { dateExample } from './normalize/dateOrder';
 import { normalizeEmail } from './normalize/email';
-import { normalizeMessage } from './normalize/messages';
+import { normalizeMessage, phoneMessage } from './normalize/messages';
 import { normalizeName } from './normalize/name';
-import { type CountryCode, normalizePhone } from './normalize/phone';
+import { type CountryCode, normalizePhone, storedPhone } from './normalize/phone';
+import type { NormalizeCode } from './normalize/result';
 import { cleanText } from './normalize/text';
 import { type ContactKind, kindOfContactType, type SettingsData } from './settings';
 import { trustText } from './trustMessages';
@@ -169,8 +171,8 @@ export function normalizeField(
   switch (field.type) {
     case 'phone': {
       const r = normalizePhone(input, env.settings.values.phoneRegion as CountryCode);
-      if (!r.ok) return { ok: false, error: normalizeMessage(lang, r.code, name) };
-      return { ok: true, value: r.ext ? `${r.e164} ext. ${r.ext}` : r.e164 };
+      if (!r.ok) return { ok: false, error: phoneMessage(lang, r, name) };
+      return { ok: true, value: storedPhone(r) };
     }
     case 'email': {
       const r = normalizeEmail(input);
@@ -180,9 +182,15 @@ export function normalizeField(
     case 'datetime': {
       const s = String(input).trim();
       if (!s) return { ok: true, value: '' };
+      // The example in a date error fits the field: a birth date's is a plausible birth date, in the sheet's order.
+      const example = { example: dateExample(field.key, env.locale, env.today) };
+      const dateError = (code: NormalizeCode) => ({
+        ok: false as const,
+        error: normalizeMessage(lang, code, name, example),
+      });
       const limited = (value: string): { ok: true; value: string } | { ok: false; error: string } => {
         const code = value ? dateLimitError(field.key, value, env.today) : undefined;
-        return code ? { ok: false, error: normalizeMessage(lang, code, name) } : { ok: true, value };
+        return code ? dateError(code) : { ok: true, value };
       };
       const iso = field.type === 'datetime' ? ISO_TIME.exec(s) : null;
       if (iso) {
@@ -190,18 +198,18 @@ export function normalizeField(
         if (Number(h) > 23 || Number(m) > 59 || Number(sec ?? 0) > 59)
           return { ok: false, error: t(lang, 'input.time', { field: name }) };
         const checked = parseDateInput(day, { timeZone: env.timeZone, locale: env.locale, today: env.today });
-        if (!checked.ok) return { ok: false, error: normalizeMessage(lang, checked.code, name) };
+        if (!checked.ok) return dateError(checked.code);
         if (!zone) return limited(`${checked.value}T${h.padStart(2, '0')}:${m}`);
         // An instant with its zone: the wall time it was in the sheet's zone, time kept.
         const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
         const instant = new Date(`${day}T${h.padStart(2, '0')}:${m}:${sec ?? '00'}${offset}`);
-        if (Number.isNaN(instant.getTime())) return { ok: false, error: normalizeMessage(lang, 'date.invalid', name) };
+        if (Number.isNaN(instant.getTime())) return dateError('date.invalid');
         return limited(wallTimeIn(instant, env.timeZone));
       }
       const time = field.type === 'datetime' ? /[T\s](\d{1,2}):(\d{2})$/.exec(s) : null;
       const datePart = time ? s.slice(0, time.index) : s;
       const r = parseDateInput(datePart, { timeZone: env.timeZone, locale: env.locale, today: env.today });
-      if (!r.ok) return { ok: false, error: normalizeMessage(lang, r.code, name) };
+      if (!r.ok) return dateError(r.code);
       if (!time) return limited(field.type === 'datetime' && r.value ? `${r.value}T00:00` : r.value);
       const hh = Number(time[1]);
       const mm = Number(time[2]);

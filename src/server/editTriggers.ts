@@ -4,7 +4,7 @@ import { milestonesOf, newCardFields } from '../domain/card';
 import { CLIENT_FIELDS } from '../domain/fields';
 import { milestoneStamps } from '../domain/funnel';
 import { largestIdNumber } from '../domain/ids';
-import { normalizeMessage } from '../domain/normalize/messages';
+import { phoneMessage } from '../domain/normalize/messages';
 import { phoneCellFix } from '../domain/normalize/phone';
 import { t } from '../i18n';
 import { withDocumentLock } from '../services/env';
@@ -70,7 +70,7 @@ function notePhones(ctx: Ctx, tab: RecordsTab, firstRow: number, recs: Row[], on
     const fix = phoneCellFix(rec.phone, ctx.settings.values.phoneRegion);
     const mine = next[i] === '' || next[i].startsWith(ours);
     if (!mine) return;
-    next[i] = 'code' in fix ? `${t(ctx.lang, 'app.name')}: ${normalizeMessage(ctx.lang, fix.code, label)}` : '';
+    next[i] = 'code' in fix ? `${t(ctx.lang, 'app.name')}: ${phoneMessage(ctx.lang, fix, label)}` : '';
   });
   if (next.some((n, i) => n !== notes[i])) writeColumnNotes(tab, 'phone', firstRow, next);
 }

@@ -5,7 +5,10 @@ import type { RecordsTab } from './records';
 export function readColumnNotes(tab: RecordsTab, key: string, first: number, count: number): string[] {
   const column = tab.layout.columns[key];
   if (!column || count <= 0) return [];
-  return tab.sheet.getRange(first, column, count, 1).getNotes().map((r) => String(r[0] ?? ''));
+  return tab.sheet
+    .getRange(first, column, count, 1)
+    .getNotes()
+    .map((r) => String(r[0] ?? ''));
 }
 
 /** Writes the notes of `key`'s cells from row `first` down, one call. */

@@ -265,6 +265,8 @@ describeBrowser('sidebars in chromium', () => {
       email: 'anna@example.com',
       birthDate: '1990-03-18',
       notes: ru ? 'Аллергия на лидокаин' : 'Allergic to lidocaine',
+      nextStep: ru ? 'Перезвонить про план лечения' : 'Call back about the treatment plan',
+      nextStepOn: '2026-03-15',
     });
     env.addon.call('logContact', {
       clientId: id,

@@ -29,7 +29,7 @@ describe('validateClient', () => {
       allowDuplicate: false,
       values: {
         fullName: 'Петрова Анна',
-        phone: '+79123456789',
+        phone: '+7 912 345-67-89',
         email: 'a@b.ru',
         birthDate: '1990-03-20',
         stage: 'Клиент',

@@ -38,6 +38,10 @@ describe('the birth date in the new-client form', () => {
     expect(dateExample('birthDate', ru)).toBe('15.03.1985');
     expect(dateExample('birthDate', en)).toBe('03/15/1985');
     expect(dateExample('nextAppointmentOn', ru)).toBe('15.03.2026');
+    const typed = (c: typeof ru | typeof en, birthDate: string) =>
+      checkForm(specs(c.lang), { ...blank, fullName: 'Anna Lee', birthDate }, c).errors.birthDate;
+    expect(typed(ru, 'вчера')).toBe('Дата рождения: не похоже на дату — пример: 15.03.1985');
+    expect(typed(en, 'soon')).toBe('Birth date: this does not look like a date — e.g. 03/15/1985');
     expect(
       checkForm(specs('ru'), { ...blank, fullName: 'Анна Петрова', birthDate: '31.02.1985' }, ru).errors.birthDate,
     ).toMatch(/^Дата рождения: такого дня нет в календаре/);

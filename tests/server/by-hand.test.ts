@@ -55,6 +55,42 @@ describe('phones typed into the Clients tab', () => {
   });
 });
 
+describe('phones stored by the add-on and older E.164 cells', () => {
+  it('are found alike by search and by the duplicate check', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const fresh = addon.call('addClient', { fullName: 'Петрова Анна', phone: '8 912 345-67-89' }) as any;
+    const old = addon.call('addClient', { fullName: 'Иванов Пётр', phone: '+7 903 111-22-33' }) as any;
+    const values = wb.values(C);
+    const phoneCol = col(values, 'Телефон');
+    expect(values[1][phoneCol]).toBe('+7 912 345-67-89');
+    // A cell written by an older version (E.164), by a script: no edit trigger runs.
+    wb.model.spreadsheet
+      .getSheetByName(C)!
+      .getRange(3, phoneCol + 1)
+      .setValue("'+79031112233");
+    expect(wb.values(C)[2][phoneCol]).toBe('+79031112233');
+    const found = (q: string) => ((addon.call('searchClients', q) as any).hits as any[]).map((h) => h.id);
+    expect(found('912 345')).toEqual([fresh.id]);
+    expect(found('903 111')).toEqual([old.id]);
+    expect(found('89031112233')).toEqual([old.id]);
+    const dup = (phone: string) =>
+      ((addon.call('checkDuplicates', { phone }) as any).duplicates as any[]).map((d) => d.id);
+    expect(dup('+79123456789')).toEqual([fresh.id]);
+    expect(dup('8 903 111 22 33')).toEqual([old.id]);
+  });
+
+  it('an English sheet says a Russian-format number is Russian, while the person types', () => {
+    const { addon } = setUpWorkbook('en');
+    const r = addon.call('checkDuplicates', { phone: '8 (912) 345-67-89' }) as any;
+    expect(r.fieldErrors.phone).toBe(
+      'Phone: this looks like a number from Russia — add its country code: +7 912 345-67-89',
+    );
+    const add = addon.call('addClient', { fullName: 'Anna Peterson', phone: '8 (912) 345-67-89' }) as any;
+    expect(add.ok).toBe(false);
+    expect(add.errors.phone).toBe(r.fieldErrors.phone);
+  });
+});
+
 describe('the Stage cell set by hand', () => {
   it('to "Клиент" stamps first contact and visit, but no first purchase without one', () => {
     const { wb, addon } = setUpWorkbook('ru');

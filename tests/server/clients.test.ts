@@ -19,7 +19,7 @@ describe('addClient', () => {
     expect(r).toMatchObject({ ok: true, id: 'C-000001', row: 2 });
     const row = rowWhere(wb.values(C), 'ID', 'C-000001')!;
     expect(row['ФИО']).toBe('Петрова Анна Сергеевна');
-    expect(row['Телефон']).toBe('+79123456789');
+    expect(row['Телефон']).toBe('+7 912 345-67-89');
     expect(row.Email).toBe('anna@mail.ru');
     expect(row['Стадия']).toBe('Новый лид');
     const created = wb.displayValues(C)[1][col(wb.values(C), 'Создан')];
@@ -347,7 +347,7 @@ describe('search, card, merge and recompute', () => {
     const r = addon.call('mergeClients', newer.id, older.id) as any;
     expect(r.ok).toBe(true);
     const kept = rowWhere(wb.values(C), 'ID', newer.id)!;
-    expect(kept).toMatchObject({ Покупок: 2, 'Сумма покупок': 500, Телефон: '+79001111111' });
+    expect(kept).toMatchObject({ Покупок: 2, 'Сумма покупок': 500, Телефон: '+7 900 111-11-11' });
     expect(wb.values(C).length).toBe(2);
     expect(rowWhere(wb.values(C), 'ID', older.id)).toBeUndefined();
   });

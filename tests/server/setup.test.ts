@@ -108,7 +108,7 @@ describe('setupDatabase', () => {
     const values = wb.values(tab);
     const row = values.find((r) => r.includes(second.id))!;
     expect(row[headers().indexOf('ФИО')]).toBe('Сидорова Мария');
-    expect(row[headers().indexOf('Мобильный')]).toBe('+79265554433');
+    expect(row[headers().indexOf('Мобильный')]).toBe('+7 926 555-44-33');
     expect(row[headers().indexOf('Email')]).toBe('maria@example.ru');
     expect(row[headers().indexOf('Источник')]).toBe('Instagram');
     expect(row[headers().indexOf('Моя колонка')]).toBe('');

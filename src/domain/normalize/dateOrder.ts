@@ -39,6 +39,14 @@ export function isMonthFirst(locale: string | undefined): boolean {
   return datePattern(locale) === 'mm/dd/yyyy';
 }
 
+/**
+ * A date a person would type into a field, in the locale's pattern: a plausible birth date for a birth date, today
+ * for the others (the example in a date error).
+ */
+export function dateExample(key: string, locale: string | undefined, today: string): string {
+  return formatIsoDate(key === 'birthDate' ? '1985-03-15' : today, locale);
+}
+
 /** '2026-03-05' in the locale's pattern ('05.03.2026', '03/05/2026', '05/03/2026', '2026-03-05'). */
 export function formatIsoDate(iso: string, locale: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

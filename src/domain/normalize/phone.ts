@@ -1,6 +1,7 @@
 // Phone numbers as people type them → E.164 for storage, a readable international form for display.
 import {
   type CountryCode,
+  getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -9,7 +10,10 @@ import type { Failure, PhoneCode } from './result';
 
 export type { CountryCode };
 
-export type PhoneResult = { ok: true; e164: string; display: string; ext?: string } | Failure<PhoneCode>;
+/** A refused phone; for 'phone.otherCountry', the country it reads as and the number written with its code. */
+export type PhoneFailure = Failure<PhoneCode> & { country?: CountryCode; suggestion?: string };
+
+export type PhoneResult = { ok: true; e164: string; display: string; ext?: string } | PhoneFailure;
 
 // A bare language (no region in the locale) still says where most of its speakers dial from.
 const REGION_BY_LANGUAGE: Record<string, CountryCode> = {
@@ -84,7 +88,35 @@ export function normalizePhone(input: unknown, region: CountryCode): PhoneResult
       ? { ok: true, e164, display: formatPhone(e164, ext), ext }
       : { ok: true, e164, display: formatPhone(e164) };
   }
-  return { ok: false, code: failureCode(text, region) };
+  return otherCountry(text, region) ?? { ok: false, code: failureCode(text, region) };
+}
+
+// Where a number typed without its country code comes from when it is not the sheet's own country, most likely
+// first (a Russian clinic's patients, a US clinic's visitors): tried only after the sheet's country refused it.
+const OTHER_REGIONS: CountryCode[] = ['RU', 'KZ', 'UA', 'BY', 'US', 'CA', 'GB', 'DE', 'FR'];
+
+/**
+ * A national number that the sheet's country does not have but another does ('8 (912) 345-67-89' in a US sheet is
+ * Russian): said so, with the number written with its country code. A number typed with '+' names its country.
+ */
+function otherCountry(text: string, region: CountryCode): PhoneFailure | undefined {
+  if (text.trim().startsWith('+')) return undefined;
+  // A short number is a number missing digits (German ones can be six digits long, yet that is not what was meant).
+  if (phoneDigits(text).length < 10 || validatePhoneNumberLength(text, region) === 'TOO_SHORT') return undefined;
+  const own = isSupportedCountry(region) ? getCountryCallingCode(region) : '';
+  for (const other of OTHER_REGIONS) {
+    if (other === region) continue;
+    const parsed = parsePhoneNumberFromString(text, other);
+    if (!parsed?.isValid() || parsed.countryCallingCode === own) continue;
+    const ext = parsed.ext ? String(parsed.ext) : undefined;
+    return {
+      ok: false,
+      code: 'phone.otherCountry',
+      country: parsed.country ?? other,
+      suggestion: formatPhone(String(parsed.number), ext),
+    };
+  }
+  return undefined;
 }
 
 function looksLikeSeveralNumbers(text: string): boolean {
@@ -123,9 +155,9 @@ export function storedPhone(r: { ok: true; display: string }): string {
  * A phone cell as typed into the sheet → the stored form when it reads as a number ('' when empty), or the problem
  * with it (then the cell keeps what was typed).
  */
-export function phoneCellFix(value: unknown, region: string): { value: string } | { code: PhoneCode } {
+export function phoneCellFix(value: unknown, region: string): { value: string } | PhoneFailure {
   const r = normalizePhone(value, region as CountryCode);
-  return r.ok ? { value: storedPhone(r) } : { code: r.code };
+  return r.ok ? { value: storedPhone(r) } : r;
 }
 
 /** What a person sees: '+7 912 345-67-89', '+44 20 7946 0958', with ' ext. 12' when there is an extension. */

@@ -7,6 +7,7 @@ export type NormalizeCode =
   | 'phone.tooLong'
   | 'phone.invalidCountry'
   | 'phone.multiple'
+  | 'phone.otherCountry'
   | 'email.invalid'
   | 'email.multiple'
   | 'name.empty'
