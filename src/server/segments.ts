@@ -35,13 +35,13 @@ import {
   ownTab,
   readSegmentRows,
   retireTab,
+  seededServices,
   seedSegmentRows,
   segmentsTab,
   segmentTabs,
   sizeOwnTab,
   tabNameByTag,
   taggedTabs,
-  wasSeeded,
   writeOwnGrid,
   writeSegmentNotes,
 } from '../sheets/segments';
@@ -64,8 +64,15 @@ function fieldsFor(segments: Segment[]): string[] {
 export function loadSegments(ctx: Ctx, env: () => Pick<RenderEnv, 'settingsRefs'>) {
   let tab = segmentsTab(ctx.ss);
   let rows = readSegmentRows(tab, ctx.timeZone);
-  if (!rows.length && !wasSeeded(tab)) {
-    seedSegmentRows(tab, defaultSegments(ctx.lang, env()));
+  const seeded = seededServices(tab);
+  const services = ctx.settings.lists.services.map((s) => s.toLowerCase());
+  if (seeded?.includes('*')) seedSegmentRows(tab, [], services);
+  else if (seeded === null || services.some((s) => !seeded.includes(s))) {
+    // The first time every default; later, the two rows of each service added to Settings since.
+    const known = new Set(seeded ?? []);
+    const add = defaultSegments(ctx.lang, env(), seeded === null ? undefined : (s) => !known.has(s.toLowerCase()));
+    const last = Math.max(1, ...rows.map((r) => r.row));
+    seedSegmentRows(tab, add, [...new Set([...(seeded ?? []), ...services])], last);
     activeCheckboxes(tab);
     tab = segmentsTab(ctx.ss);
     rows = readSegmentRows(tab, ctx.timeZone);

@@ -52,18 +52,31 @@ export function readSegmentRows(tab: RecordsTab, tz: string): SegmentRow[] {
     }));
 }
 
-/** True once the default segments were written: a person who deletes them all does not get them back. */
-export function wasSeeded(tab: RecordsTab): boolean {
-  return tab.sheet.createDeveloperMetadataFinder().withKey(SEEDED_KEY).find().length > 0;
+/**
+ * What was seeded into the Segments tab: null before the first time; then the services (lower case) whose rows were
+ * written, so a person who deletes rows does not get them back while a service added to Settings later gets its own.
+ */
+export function seededServices(tab: RecordsTab): string[] | null {
+  const mark = tab.sheet.createDeveloperMetadataFinder().withKey(SEEDED_KEY).find()[0];
+  if (!mark) return null;
+  try {
+    const list = JSON.parse(mark.getValue() ?? '[]');
+    // A mark without its list (an older tab): every service counts as seeded.
+    return Array.isArray(list) ? list.map(String) : ['*'];
+  } catch {
+    return ['*'];
+  }
 }
 
 /**
- * Writes the default segments below the header in one write (formulas among them stay formulas), ticks them as
- * checkboxes, and marks the tab as seeded.
+ * Writes segment rows below the last row in one write (formulas among them stay formulas) and records the services
+ * seeded so far.
  */
 export function seedSegmentRows(
   tab: RecordsTab,
   rows: Array<{ key: string; name: string; active: boolean; conditions: string }>,
+  services: string[],
+  afterRow = 1,
 ): void {
   const { sheet, layout } = tab;
   if (rows.length) {
@@ -71,7 +84,8 @@ export function seedSegmentRows(
     const columns = keys.map((k) => layout.columns[k]);
     const first = Math.min(...columns);
     const width = Math.max(...columns) - first + 1;
-    if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1);
+    const need = afterRow + rows.length;
+    if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
     const grid = rows.map((r) => {
       const cells: unknown[] = new Array(width).fill('');
       keys.forEach((k, i) => {
@@ -82,10 +96,13 @@ export function seedSegmentRows(
     // The rows come from the add-on: formulas among them read Settings cells, so their cells take formulas (the
     // column's plain-text format would keep them as text).
     for (const k of ['name', 'conditions'] as const)
-      sheet.getRange(2, layout.columns[k], rows.length, 1).setNumberFormat(AUTOMATIC_FORMAT);
-    sheet.getRange(2, first, rows.length, width).setValues(grid);
+      sheet.getRange(afterRow + 1, layout.columns[k], rows.length, 1).setNumberFormat(AUTOMATIC_FORMAT);
+    sheet.getRange(afterRow + 1, first, rows.length, width).setValues(grid);
   }
-  sheet.addDeveloperMetadata(SEEDED_KEY, '1');
+  const value = JSON.stringify(services);
+  const mark = sheet.createDeveloperMetadataFinder().withKey(SEEDED_KEY).find()[0];
+  if (mark) mark.setValue(value);
+  else sheet.addDeveloperMetadata(SEEDED_KEY, value);
 }
 
 /** Checkboxes in the Active column (setup's rules leave text columns without validation). */

@@ -358,6 +358,25 @@ describe('segments in the built add-on', () => {
     expect(wb.values('Постоянные')[3][0]).toBe('ФИО');
   });
 
+  it('a service added to Settings gets its two rows at the next rebuild; rows a person deleted stay deleted', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const { tab, rowOf } = segmentsTab(wb, 'ru');
+    tab.deleteRows(rowOf('Купили: Отбеливание'), 2);
+    const current = addon.call('getSettings') as { settings: { lists: { services: string[] } } };
+    const services = [...current.settings.lists.services, 'Брекеты'];
+    expect((addon.call('updateSettings', { lists: { services } }) as { ok: boolean }).ok).toBe(true);
+    addon.call('rebuildSegments');
+    const names = () => segmentsTab(wb, 'ru').values.map((r: unknown[]) => r[0]);
+    expect(names()).toContain('Купили: Брекеты');
+    expect(names()).toContain('Спрашивали, не купили: Брекеты');
+    expect(names()).not.toContain('Купили: Отбеливание');
+    const count = names().length;
+    addon.call('rebuildSegments');
+    expect(names().length).toBe(count);
+    // Unticked, as the other service rows: no tab until someone ticks it.
+    expect(wb.sheetNames()).not.toContain('Купили: Брекеты');
+  });
+
   it('an unreadable row gets a localized sentence in its Status cell and on its tab; the others still build', () => {
     const { wb, addon } = setUpWorkbook('en');
     const { tab, rowOf } = segmentsTab(wb, 'en');

@@ -117,6 +117,7 @@ const settingLabel = (lang: Lang, key: (typeof VALUE_DEFS)[number]['key']) =>
 export function defaultSegments(
   lang: Lang,
   env: Pick<FormulaEnv, 'settingsRefs'>,
+  only?: (service: string) => boolean,
 ): Array<{ key: string; name: string; active: boolean; conditions: string }> {
   const ru = lang === 'ru';
   const h = (ruText: string, enText: string) => (ru ? ruText : enText);
@@ -158,6 +159,7 @@ export function defaultSegments(
   const open = ru ? '«' : '"';
   const close = ru ? '»' : '"';
   (refs.listItems.services ?? []).forEach((item, i) => {
+    if (only && !only(item.text)) return;
     const cell = column ? cellRef(refs.sheetName, item.row, column) : undefined;
     // In a formula the quote marks are text around the cell's value; without the tab, the name as text.
     const value = (prefix: string, suffix = '') =>
@@ -178,5 +180,7 @@ export function defaultSegments(
         : `${asked} = ${q(item.text)}${and}${bought} ${opWord(lang, 'notIncludes')} ${q(item.text)}`,
     });
   });
-  return rows.map((r) => ({ ...r, active: !/^(bought|asked)-/.test(r.key) }));
+  return rows
+    .filter((r) => !only || /^(bought|asked)-/.test(r.key))
+    .map((r) => ({ ...r, active: !/^(bought|asked)-/.test(r.key) }));
 }
