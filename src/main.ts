@@ -1,12 +1,14 @@
 // Apps Script entry points: every export becomes a top-level function in dist/Code.js. No logic here.
 import * as api from './server/api';
 import { showAboutDialog, showSidebar } from './server/dialogs';
+import * as imports from './server/importApi';
 import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
 import * as reminders from './server/reminders';
 import * as trust from './server/trustMenu';
 import { currentLang } from './services/locale';
 import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
+import type { ImportRequest } from './shared/import';
 import type { ReminderPatch } from './shared/reminders';
 
 /**
@@ -238,6 +240,57 @@ export function previewToday() {
 /** Where the current morning run is (for the Reminders sidebar's progress line). */
 export function reminderProgress() {
   return reminders.reminderProgress();
+}
+
+/** Menu: Import clients — pick a tab, check the mapping, import with progress and a summary. */
+export function showImport(): void {
+  showSidebar('import', currentLang());
+}
+
+/** Menu: Undo last import — asks first, then removes its rows and restores the cards it filled in. */
+export function menuUndoImport(): void {
+  imports.menuUndoImport();
+}
+
+/** Tabs of this spreadsheet that can be imported (not Kartoteka's own). */
+export function importSources() {
+  return imports.importSources();
+}
+
+/**
+ * The proposed mapping of a tab: each column's field with samples, and the problems found in its first rows.
+ * @param {string} sheetName the tab to import from
+ * @param {Object=} request { headerRow, overrides: [{ column, target }], duplicates } to refresh after changes
+ */
+export function previewImport(sheetName: string, request?: ImportRequest) {
+  return imports.previewImport(sheetName, request);
+}
+
+/**
+ * Imports a tab as client cards and journal history in one batch; returns the import ID and counts.
+ * @param {string} sheetName the tab to import from
+ * @param {Object=} options { overrides: [{ column, target }], duplicates: 'merge' | 'keepApart' | 'skip', addToLists }
+ */
+export function importClients(sheetName: string, options?: ImportRequest) {
+  return imports.importClients(sheetName, options);
+}
+
+/** Where the last import stands (the sidebar's progress line). */
+export function importStatus() {
+  return imports.importStatus();
+}
+
+/**
+ * Undoes an import: removes exactly its cards and journal rows and restores the cards it merged into.
+ * @param {string} importId the import's ID, e.g. IMP-20260315-101230
+ */
+export function undoImport(importId: string) {
+  return imports.undoImport(importId);
+}
+
+/** One-off trigger: continues an import longer than one execution. */
+export function continueImport() {
+  return imports.continueImport();
 }
 
 /**

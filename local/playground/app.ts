@@ -7,6 +7,7 @@ import { PROTECTED_MESSAGE, type ValidationRule } from '../spreadsheet/book';
 import { rejectionMessage } from '../spreadsheet/validation';
 import { BridgeError, declaredFunctions, MAX_BODY_BYTES, parseRunRequest, toPageValue } from './bridge';
 import { injectShim } from './shim';
+import { tabFromUpload } from './upload';
 import {
   type Addon,
   nextMorning,
@@ -334,6 +335,15 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
       changed();
       version += 1;
       return { status: 200, body: state() };
+    },
+    'POST /api/upload': async (raw: string) => {
+      const { name, data } = jsonBody(raw);
+      if (typeof name !== 'string' || typeof data !== 'string') throw new BridgeError(400, 'name and data are needed.');
+      const tab = await tabFromUpload(wb, name, data);
+      // The new tab is on screen, as after File → Import; then the add-on's import sidebar opens on it.
+      wb.select(tab, 'A1');
+      changed();
+      return run('showImport', []);
     },
     'POST /api/close': (raw: string) => {
       const { kind } = jsonBody(raw);

@@ -24,6 +24,8 @@ export interface PlaygroundWorkbook {
   as(user: string, opts?: { hideEmail?: boolean }): unknown;
   runDueTriggers(): unknown;
   saveXlsx(path: string): Promise<unknown>;
+  /** File → Import of CSV text into a tab (created when missing). */
+  loadCsv(tab: string, text: string): unknown;
   loadAddon(path: string): Addon;
   /** Who acts now (wb.as). */
   user?: string;

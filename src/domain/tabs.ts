@@ -9,6 +9,7 @@ import { AUDIT_TAB, SNAPSHOT_TAB } from './audit';
 import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } from './fields';
 import type { FormulaEnv } from './formulas';
 import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
+import { IMPORT_REPORT_TAB } from './import/reportTab';
 import { defaultTemplates, TEMPLATE_RULE_LABELS, TEMPLATE_RULES } from './reminders';
 import { SEGMENTS_TAB } from './segments/definitions';
 import type { SettingsData } from './settings';
@@ -125,6 +126,7 @@ export const TAB_REGISTRY: readonly TabSpec[] = [
   SETTINGS_TAB,
   TEMPLATES_TAB,
   SENT_LOG_TAB,
+  IMPORT_REPORT_TAB,
   SEGMENTS_TAB,
   AD_SPEND_TAB,
   FUNNEL_TAB,

@@ -34,10 +34,15 @@ export const TRIGGER_REGISTRY: readonly TriggerSpec[] = [
   { handler: 'nightly', schedule: { type: 'daily', hour: 3 }, installedBy: 'setup' },
   // The morning run (reminders on/off); its continuations are one-off triggers of continueDailyJob.
   { handler: 'runDailyJob', schedule: { type: 'dailyAtSetting', setting: 'reminderHour' }, installedBy: 'feature' },
+  // An import longer than one execution continues a minute after each stop (src/server/importRun.ts).
+  { handler: 'continueImport', schedule: { type: 'after', ms: 60_000 }, installedBy: 'feature' },
 ];
 
 /** The one-off trigger that continues a morning run stopped before the time limit. */
 export const DAILY_JOB_CONTINUATION = 'continueDailyJob';
+
+/** The one-off trigger that continues an import longer than one execution (and one that was stopped). */
+export const IMPORT_CONTINUATION = 'continueImport';
 
 export function triggerSpec(handler: string): TriggerSpec | undefined {
   return TRIGGER_REGISTRY.find((t) => t.handler === handler);

@@ -1,5 +1,6 @@
 // What google.script.run, the menu and triggers reach (through src/main.ts): each use case run by `handle`, which
 // opens the execution's context and turns expected failures into localized results.
+
 import { readRenderEnv } from '../sheets/renderEnv';
 import { addClient as add } from './addClient';
 import { getClientCard as card } from './clientCard';

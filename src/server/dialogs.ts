@@ -9,13 +9,14 @@ export function showAboutDialog(lang: Lang): void {
   SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'about.title'));
 }
 
-export type SidebarName = 'new-client' | 'log-contact' | 'client-card' | 'reminders';
+export type SidebarName = 'new-client' | 'log-contact' | 'client-card' | 'reminders' | 'import';
 
 const TITLES: Record<SidebarName, MessageKey> = {
   'new-client': 'sidebar.newClient',
   'log-contact': 'sidebar.logContact',
   'client-card': 'sidebar.clientCard',
   reminders: 'sidebar.reminders',
+  import: 'sidebar.import',
 };
 
 /** Shows a sidebar; clientId is passed only when it is a well-formed ID (it lands in an HTML attribute). */

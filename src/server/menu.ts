@@ -9,14 +9,17 @@ export const MENU: MenuItem[] = [
   { label: 'menu.clientCard', entry: 'showClientCard' },
   { label: 'menu.reminders', entry: 'showReminders' },
   'separator',
+  { label: 'menu.import', entry: 'showImport' },
+  { label: 'menu.undoImport', entry: 'menuUndoImport' },
+  'separator',
   { label: 'menu.setup', entry: 'menuSetupDatabase' },
   { label: 'menu.recompute', entry: 'menuRecomputeClients' },
-  { label: 'menu.rebuildSegments', entry: 'rebuildSegments' },
-  'separator',
-  { label: 'menu.about', entry: 'showAbout' },
   { label: 'menu.checkIntegrity', entry: 'menuCheckIntegrity' },
   { label: 'menu.restore', entry: 'menuRestoreClients' },
   { label: 'menu.verifyAudit', entry: 'menuVerifyAudit' },
+  { label: 'menu.rebuildSegments', entry: 'rebuildSegments' },
+  'separator',
+  { label: 'menu.about', entry: 'showAbout' },
 ];
 
 /** Builds the menu only; onOpen may run in AuthMode.NONE where no data may be touched. */

@@ -3,6 +3,14 @@
 import type { Derived } from '../domain/derived';
 import type { JournalEntryValues } from '../domain/journal';
 import type { ContactKind, SettingsData } from '../domain/settings';
+import type {
+  ImportCounts,
+  ImportPreviewView,
+  ImportRequest,
+  ImportSource,
+  ImportStatusView,
+  UndoSummary,
+} from './import';
 import type { PreviewView, ReminderPatch, ReminderView, RunProgress, RunSummary } from './reminders';
 
 export type { SettingsData } from '../domain/settings';
@@ -208,4 +216,16 @@ export interface ServerApi {
   previewToday(): Result<{ preview: PreviewView }>;
   /** Where a running morning run is (for the progress line). */
   reminderProgress(): Result<{ progress: RunProgress | null }>;
+  /** Tabs that can be imported, and the one on screen when it is one. */
+  importSources(): Result<{ sources: ImportSource[]; active: string }>;
+  /** The proposed mapping of a tab with samples and the problems of its first rows; nothing is written. */
+  previewImport(sheetName: string, request?: ImportRequest): Result<{ preview: ImportPreviewView }>;
+  /** Starts an import; returns after it finished, or after its first part with the rest continuing by itself. */
+  importClients(
+    sheetName: string,
+    options?: ImportRequest,
+  ): Result<{ importId: string; done: boolean; counts: ImportCounts; status: ImportStatusView; message: string }>;
+  /** The last import: how far it got, its counts and summary. */
+  importStatus(): Result<{ status: ImportStatusView | null }>;
+  undoImport(importId: string): Result<{ summary: UndoSummary; message: string }>;
 }

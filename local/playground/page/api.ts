@@ -59,7 +59,8 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json();
-  if (!res.ok && !(data && data.ok === false)) throw new ApiError(data?.error ?? `HTTP ${res.status}`, data?.problem, res.status);
+  if (!res.ok && !(data && data.ok === false))
+    throw new ApiError(data?.error ?? `HTTP ${res.status}`, data?.problem, res.status);
   return data as T;
 }
 
@@ -89,6 +90,8 @@ export const api = {
   clock: (action: 'nextMorning' | 'hour' | 'day') => request<State>('POST', '/api/clock', { action }),
   user: (user: string) => request<State>('POST', '/api/user', { user }),
   close: (kind: 'sidebar' | 'dialog') => request('POST', '/api/close', { kind }),
+  upload: (name: string, data: string) =>
+    request<{ ok: boolean; message?: string }>('POST', '/api/upload', { name, data }),
 };
 
 export function columnName(n: number): string {

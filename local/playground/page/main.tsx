@@ -11,6 +11,8 @@ import { Outbox } from './outbox';
 import { TriggerLog, TriggerNotice } from './triggers';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
+/** Uploads travel base64 in a JSON body the server caps at 1 MB. */
+const MAX_UPLOAD_KB = 700;
 
 function frameSrc(id: string): string {
   const [kind, index] = id.split('-');
@@ -263,6 +265,17 @@ function App() {
     });
   };
 
+  /** A .csv or .xlsx becomes a new tab (the server reads it as Sheets' File → Import would); then the import sidebar. */
+  const upload = (file: File) =>
+    act(async () => {
+      if (file.size > MAX_UPLOAD_KB * 1024) throw new Error(t.uploadTooBig(MAX_UPLOAD_KB));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const r = await api.upload(file.name, btoa(binary));
+      if (!r.ok) setError(r.message ?? file.name);
+    });
+
   /** Moves the virtual clock; the triggers that came due run, and the page says which. */
   const moveClock = (action: 'nextMorning' | 'hour' | 'day') =>
     act(async () => {
@@ -362,6 +375,21 @@ function App() {
         <button type="button" class="outbox-button" onClick={() => setPanel(panel === 'outbox' ? null : 'outbox')}>
           {t.outbox(state.outboxCount)}
         </button>
+        <label class="button upload" title={t.uploadTitle}>
+          {t.upload}
+          <input
+            type="file"
+            accept=".csv,.xlsx"
+            data-testid="upload"
+            hidden
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void upload(file);
+            }}
+          />
+        </label>
         <a class="button" href="/download.xlsx" download="kartoteka.xlsx">
           {t.download}
         </a>

@@ -10,6 +10,7 @@ export {
   readSourceTable,
   targetChoices,
   targetKey,
+  targetOf,
 } from './mapping';
 export { mergePatch, totalsAfter } from './merge';
 export { type ImportMessageKey, importMessages, importText } from './messages';

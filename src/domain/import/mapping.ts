@@ -304,8 +304,8 @@ function isSingle(code: Code): boolean {
   );
 }
 
-/** The public target of a code. */
-function targetOf(code: Code): ImportTarget {
+/** The public target of a code (the inverse of targetKey: how a target crosses to the sidebar and back). */
+export function targetOf(code: Code): ImportTarget {
   if (code === 'skip') return { kind: 'skip' };
   if (code === 'row') return { kind: 'extra', as: 'number', rowNumber: true };
   const [head, rest] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];

@@ -3,7 +3,16 @@ import type { Lang } from '../../i18n';
 import { proposeMapping, readSourceTable } from './mapping';
 import { importText } from './messages';
 import { planImport } from './plan';
-import type { ExistingCard, ImportCounts, ImportEnv, ImportMapping, ReportRow, SourceCell, SourceTable } from './types';
+import type {
+  ExistingCard,
+  ImportCounts,
+  ImportEnv,
+  ImportMapping,
+  ImportPlan,
+  ReportRow,
+  SourceCell,
+  SourceTable,
+} from './types';
 
 /** The Import report tab's header row. */
 export function reportHeaders(lang: Lang): string[] {
@@ -39,8 +48,8 @@ export const PREVIEW_ROWS = 200;
 export interface ImportPreview {
   table: Pick<SourceTable, 'headerRow' | 'headerRows' | 'firstDataRow'> & { lastRow: number };
   mapping: ImportMapping;
-  /** What the first PREVIEW_ROWS rows would give: counts and report (unreadable values, duplicates). */
-  sample: { counts: ImportCounts; report: ReportRow[] };
+  /** What the first PREVIEW_ROWS rows would give: counts, report (unreadable values, duplicates), new list values. */
+  sample: { counts: ImportCounts; report: ReportRow[]; listAdditions: ImportPlan['listAdditions'] };
 }
 
 /**
@@ -75,6 +84,6 @@ export function previewImport(
       lastRow: table.firstDataRow + table.rows.length - 1,
     },
     mapping,
-    sample: { counts: plan.counts, report: plan.report },
+    sample: { counts: plan.counts, report: plan.report, listAdditions: plan.listAdditions },
   };
 }
