@@ -2,13 +2,16 @@
 import * as api from './server/api';
 import { showAboutDialog, showSidebar } from './server/dialogs';
 import * as imports from './server/importApi';
+import * as mailings from './server/mailings';
 import { buildMenu } from './server/menu';
 import { menuRecompute, menuSetup } from './server/menuActions';
 import * as reminders from './server/reminders';
 import * as trust from './server/trustMenu';
+import { doGet as unsubscribePage } from './server/unsubscribe';
 import { currentLang } from './services/locale';
 import type { ClientInput, ClientPatch, ContactInput, ServerApi } from './shared/api';
 import type { ImportRequest } from './shared/import';
+import type { MailingRequest } from './shared/mailings';
 import type { ReminderPatch } from './shared/reminders';
 
 /**
@@ -291,6 +294,53 @@ export function undoImport(importId: string) {
 /** One-off trigger: continues an import longer than one execution. */
 export function continueImport() {
   return imports.continueImport();
+}
+
+/** Segments with sizes, templates with variants, caps, window and the scheduled mailings (the sidebar's lists). */
+export function mailingsView() {
+  return mailings.mailingsView();
+}
+
+/**
+ * Who a mailing would reach, who is excluded and why, and the letter one client would get; nothing is sent.
+ * @param {Object} request { segment: 'Regular', template: 'News' | { subject, body, button?: { text, url } }, at? }
+ * @param {string=} clientId the client whose letter to show (default: the first recipient)
+ */
+export function previewMailing(request: MailingRequest, clientId?: string) {
+  return mailings.previewMailing(request, clientId);
+}
+
+/**
+ * Sends one letter marked [TEST] to you, as the client would get it; nothing is logged for the client.
+ * @param {Object} request as for previewMailing
+ * @param {string=} clientId the client whose letter to send (default: the first recipient)
+ */
+export function testMailing(request: MailingRequest, clientId?: string) {
+  return mailings.testMailing(request, clientId);
+}
+
+/**
+ * Sends a mailing to a segment now, or at request.at ('yyyy-mm-ddTHH:mm', the sheet's zone); each client once.
+ * @param {Object} request { segment, template, at? }
+ */
+export function sendMailing(request: MailingRequest) {
+  return mailings.sendMailing(request);
+}
+
+/**
+ * Cancels the letters of a scheduled mailing that have not gone yet.
+ * @param {string} mailingId e.g. M-20260315-0900-1a2b
+ */
+export function cancelMailing(mailingId: string) {
+  return mailings.cancelMailing(mailingId);
+}
+
+/**
+ * The unsubscribe web app: ?u=<client ID>&t=<token> from a letter's footer.
+ * @param {GoogleAppsScript.Events.DoGet} e the request
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet) {
+  return unsubscribePage(e);
 }
 
 /**

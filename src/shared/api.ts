@@ -11,6 +11,7 @@ import type {
   ImportStatusView,
   UndoSummary,
 } from './import';
+import type { MailingPreview, MailingRequest, MailingsView, SendResult, TestResult } from './mailings';
 import type { PreviewView, ReminderPatch, ReminderView, RunProgress, RunSummary } from './reminders';
 
 export type { SettingsData } from '../domain/settings';
@@ -228,4 +229,14 @@ export interface ServerApi {
   /** The last import: how far it got, its counts and summary. */
   importStatus(): Result<{ status: ImportStatusView | null }>;
   undoImport(importId: string): Result<{ summary: UndoSummary; message: string }>;
+  /** Segments with sizes, templates with variants, caps, window and the scheduled mailings. */
+  mailingsView(): Result<{ view: MailingsView }>;
+  /** Who would receive it, who is excluded and why, and the letter for one client (the first by default). */
+  previewMailing(request: MailingRequest, clientId?: string): Result<MailingPreview>;
+  /** One letter marked [TEST] to the current user, as the given (or first) client would get it; not logged. */
+  testMailing(request: MailingRequest, clientId?: string): Result<TestResult>;
+  /** Sends now (inside the window) or records the letters for their slot or the scheduled time. */
+  sendMailing(request: MailingRequest): Result<SendResult>;
+  /** Cancels a scheduled mailing's letters not yet sent. */
+  cancelMailing(mailingId: string): Result<{ message: string }>;
 }
