@@ -48,6 +48,8 @@ export interface Playground {
   handle(req: http.IncomingMessage, res: http.ServerResponse): void;
   /** Builds the page script once; the server awaits it before listening. */
   ready: Promise<void>;
+  /** Something outside the page's own requests changed the workbook (a web-app visit): the page shows it. */
+  changed(): void;
 }
 
 /** How many trigger runs the page is sent (the latest). */
@@ -474,5 +476,5 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
     }
   }
 
-  return { handle: (req, res) => void handle(req, res), ready };
+  return { handle: (req, res) => void handle(req, res), ready, changed };
 }

@@ -195,7 +195,8 @@ export async function startPlayground(
   });
   await playground.ready;
   // /exec runs the add-on's doGet/doPost (links in outbox emails open here); /api/charts feeds the chart panel.
-  const server = http.createServer(withWebApp(wb as unknown as ExecWorkbook, playground.handle, schedule));
+  // A visit that changed the sheet (an unsubscribe link) shows on the page and is saved.
+  const server = http.createServer(withWebApp(wb as unknown as ExecWorkbook, playground.handle, playground.changed));
   const port = await listen(server, args.port);
   const url = `http://127.0.0.1:${port}/`;
   (wb as unknown as ExecWorkbook).webApp.setUrl(`${url}exec`);

@@ -52,6 +52,8 @@ const RU = {
   toLabel: 'Кому',
   fromLabel: 'От',
   emailBody: 'Текст письма',
+  emailFormat: 'Вид письма',
+  plainText: 'Простой текст',
   // Grid
   loading: 'Загрузка…',
   chooseValue: 'Выбрать значение',
@@ -121,6 +123,8 @@ const EN: typeof RU = {
   toLabel: 'To',
   fromLabel: 'From',
   emailBody: 'Email body',
+  emailFormat: 'Letter format',
+  plainText: 'Plain text',
   loading: 'Loading…',
   chooseValue: 'Choose a value',
   renameTab: 'Double-click to rename',

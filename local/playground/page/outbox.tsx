@@ -1,7 +1,9 @@
-// The outbox: every email the add-on sent, newest first, with its HTML body in a sandboxed frame.
+// The outbox: every email the add-on sent, newest first, with its HTML body (or its plain text) in a sandboxed frame
+// whose links open in a new tab.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Mail } from './api';
 import { dateTime, t } from './i18n';
+import { mailDocument } from './mail';
 
 export function Outbox({ onClose, timeZone }: { onClose: () => void; timeZone: string }) {
   const [mails, setMails] = useState<Mail[] | null>(null);
@@ -12,8 +14,8 @@ export function Outbox({ onClose, timeZone }: { onClose: () => void; timeZone: s
       if (m.length) setOpen(m.length - 1);
     });
   }, []);
+  const [plain, setPlain] = useState(false);
   const mail = open === null || !mails ? null : mails[open];
-  const esc = (s: string) => s.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string);
   return (
     <div class="side-panel outbox" role="dialog" aria-label={t.outboxTitle}>
       <header>
@@ -55,11 +57,23 @@ export function Outbox({ onClose, timeZone }: { onClose: () => void; timeZone: s
               {t.fromLabel}: {mail.name ? `${mail.name} ` : ''}&lt;{mail.sender}&gt;
               {mail.replyTo ? ` · Reply-To: ${mail.replyTo}` : ''}
             </div>
+            {mail.htmlBody ? (
+              <fieldset class="mail-format" aria-label={t.emailFormat}>
+                <button type="button" aria-pressed={!plain} onClick={() => setPlain(false)}>
+                  HTML
+                </button>
+                <button type="button" aria-pressed={plain} onClick={() => setPlain(true)}>
+                  {t.plainText}
+                </button>
+              </fieldset>
+            ) : null}
             <iframe
               title={t.emailBody}
               class="mail-frame"
-              sandbox=""
-              srcdoc={mail.htmlBody || `<pre style="white-space:pre-wrap;font:14px sans-serif">${esc(mail.body)}</pre>`}
+              // Links open in a new tab, as a mail client opens them (an unsubscribe link reaches /exec); the
+              // letter's own scripts never run.
+              sandbox="allow-popups allow-popups-to-escape-sandbox"
+              srcdoc={mailDocument(mail, plain)}
             />
           </div>
         ) : null}
