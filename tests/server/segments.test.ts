@@ -322,6 +322,31 @@ describe('segments in the built add-on', () => {
     expect(wb.values('Купили: Отбеливание')[1][3]).toBe(12000);
   });
 
+  it('a purchase a person pastes into the journal reaches the segment tabs with the nightly totals, with no rebuild', () => {
+    const { wb, addon } = setUpWorkbook('ru');
+    const { tab, rowOf } = segmentsTab(wb, 'ru');
+    tab.getRange(rowOf('Купили: Отбеливание'), 2).setValue(true);
+    addon.call('rebuildSegments');
+    const anna = addon.call('addClient', { fullName: 'Анна Петрова' }) as { id: string };
+    expect(listed(wb, 'Потенциальные')).toEqual([anna.id]);
+    const J = TAB.ru.journal;
+    const journal = wb.values(J)[0];
+    const row = new Array(journal.length).fill('');
+    row[col([journal], 'Когда')] = '14.03.2026';
+    row[col([journal], 'ID клиента')] = anna.id;
+    row[col([journal], 'Тип')] = 'Покупка';
+    row[col([journal], 'Услуга или товар')] = 'Отбеливание';
+    row[col([journal], 'Сумма')] = 5000;
+    wb.paste(J, `A2:${String.fromCharCode(64 + row.length)}2`, [row]);
+    expect(listed(wb, 'Купили: Отбеливание')).toEqual([]);
+    wb.clock.set('2026-03-16T03:30:00');
+    wb.runDueTriggers();
+    expect(listed(wb, 'Купили: Отбеливание')).toEqual([anna.id]);
+    expect(listed(wb, 'Разовые')).toEqual([anna.id]);
+    expect(listed(wb, 'Потенциальные')).toEqual([]);
+    expect(members(addon, 'Купили: Отбеливание')).toEqual([anna.id]);
+  });
+
   it('a rebuild finds renamed tabs again, removes turned-off ones, and never loses or takes over a person’s tab', () => {
     const { wb, addon } = setUpWorkbook('ru');
     const before = wb.sheetNames().length;
