@@ -6,6 +6,7 @@ import { CLIENT_FIELDS } from '../fields';
 import { effectiveMilestone } from '../funnel';
 import { MERGE_APPEND_FIELDS, MERGE_EARLIEST_FIELDS } from '../merge';
 import { nameTokens } from '../normalize/name';
+import { phoneDigits } from '../normalize/phone';
 import type { Milestone, SettingsData } from '../settings';
 import type { HistorySeed } from './card';
 import { namesCompatible } from './dedupe';
@@ -20,6 +21,9 @@ export interface MergeSide {
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+// Stored phones in either form ('+79123456789' from older versions, '+7 912 345-67-89') are the same number.
+const samePhone = (a: string, b: string) => a.startsWith('+') && b.startsWith('+') && phoneDigits(a) === phoneDigits(b);
 
 /**
  * What an incoming row adds to a card: a field the card has empty takes the row's value; notes, tags, interests,
@@ -40,7 +44,7 @@ export function mergePatch(
     const key = field.key;
     const mine = text(card.values[key]);
     const theirs = text(row.values[key]);
-    if (!theirs || mine === theirs) continue;
+    if (!theirs || mine === theirs || (field.type === 'phone' && samePhone(mine, theirs))) continue;
     if (!mine) patch[key] = row.values[key];
     else if (MERGE_APPEND_FIELDS.has(key)) {
       if (!mine.includes(theirs)) patch[key] = `${mine}\n${theirs}`;

@@ -6,7 +6,7 @@ import { parseDateInput } from '../normalize/date';
 import { normalizeEmail } from '../normalize/email';
 import { normalizeMessage } from '../normalize/messages';
 import { cleanName } from '../normalize/name';
-import { type CountryCode, normalizePhone } from '../normalize/phone';
+import { type CountryCode, normalizePhone, storedPhone } from '../normalize/phone';
 import type { NormalizeCode } from '../normalize/result';
 import { cleanText } from '../normalize/text';
 import { milestoneFromText, type SimpleListKey } from '../settings';
@@ -79,13 +79,12 @@ export function readDate(cell: SourceCell, order: 'dmy' | 'mdy', env: ImportEnv,
   return { ok: true, value: `${r.value}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}` };
 }
 
-/** A phone as the database stores it (E.164, ' ext. N'); several numbers in one cell give the first and the rest. */
+/** A phone as the database stores it ('+7 912 345-67-89', ' ext. N'); several numbers in one cell give the first and the rest. */
 export function readPhone(cell: SourceCell, env: ImportEnv): Read<string> {
   const region = env.settings.values.phoneRegion as CountryCode;
   const one = (input: unknown): Read<string> => {
     const r = normalizePhone(input, region);
-    if (!r.ok) return r;
-    return { ok: true, value: r.ext ? `${r.e164} ext. ${r.ext}` : r.e164 };
+    return r.ok ? { ok: true, value: storedPhone(r) } : r;
   };
   const r = one(typeof cell === 'boolean' ? cellText(cell) : cell);
   if (r.ok || r.code !== 'phone.multiple') return r;

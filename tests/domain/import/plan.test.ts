@@ -200,7 +200,7 @@ describe('planImport: the typical clinic sheet, Russian and English, every wordi
     const ru = env.lang === 'ru';
     const first = card(p, ru ? 'Петрова' : 'Johnson');
     expect(first.values).toMatchObject({
-      phone: ru ? '+79123456789' : '+14155552671',
+      phone: ru ? '+7 912 345-67-89' : '+1 415 555 2671',
       email: ru ? 'anna.petrova@mail.ru' : 'emily.johnson@example.com',
       birthDate: '1985-03-14',
       firstContactOn: '2026-01-12',
@@ -210,8 +210,8 @@ describe('planImport: the typical clinic sheet, Russian and English, every wordi
     });
     expect(p.newClients.map((c) => c.values.phone)).toEqual(
       ru
-        ? ['+79123456789', '+79121112233', '+79123456780', '+79123456700', '+79120001122']
-        : ['+14155552671', '+14155552672', '+14155552673', '+14155552674', '+14155552699'],
+        ? ['+7 912 345-67-89', '+7 912 111-22-33', '+7 912 345-67-80', '+7 912 345-67-00', '+7 912 000-11-22']
+        : ['+1 415 555 2671', '+1 415 555 2672', '+1 415 555 2673', '+1 415 555 2674', '+1 415 555 2699'],
     );
     expect(card(p, ru ? 'Козлов' : 'Williams').values.birthDate).toBe('2001-11-05');
     expect(card(p, ru ? 'Иванов' : 'Smith').values.fullName).toBe(ru ? 'Иванов Сергей Петрович' : 'Michael Smith');
@@ -292,7 +292,7 @@ describe('planImport: details of a row', () => {
       'Козлов Дмитрий Андреевич',
       'Новикова Елена',
     ]);
-    expect(card(p, 'Иванов').extra).toEqual({ '№': 2, 'Телефон 2': '+73422128506' });
+    expect(card(p, 'Иванов').extra).toEqual({ '№': 2, 'Телефон 2': '+7 342 212-85-06' });
     expect(p.extraColumns).toEqual([
       { header: '№', as: 'number' },
       { header: 'Телефон 2', as: 'phone' },
@@ -372,7 +372,7 @@ describe('planImport: details of a row', () => {
       ruEnv,
     );
     const p = plan(table, mapping, ruEnv);
-    expect(p.newClients[1].values.phone).toBe('+79121112233');
+    expect(p.newClients[1].values.phone).toBe('+7 912 111-22-33');
     expect(p.report).toEqual([expect.objectContaining({ sourceRow: 3, code: 'name.missing', level: 'warning' })]);
   });
 });
@@ -438,6 +438,9 @@ describe('planImport: duplicates against existing cards', () => {
       createdOn: '2026-02-20',
     });
     expect(m.before.responsible).toBeUndefined();
+    // The card's phone in the older stored form ('+79123456789') is the same number as the row's: no conflict.
+    expect(m.patch.phone).toBeUndefined();
+    expect(String(m.patch.notes)).not.toMatch(/Телефон/);
     expect(p.report.filter((r) => r.code === 'dup.merged').map((r) => [r.sourceRow, r.problem, r.clientId])).toEqual([
       [2, 'Добавлено к карточке C-000001 (телефон, имя)', 'C-000001'],
       [6, 'Добавлено к карточке C-000001 (телефон, имя)', 'C-000001'],
@@ -472,7 +475,7 @@ describe('planImport: duplicates against existing cards', () => {
     const { table, mapping } = source();
     const p = plan(table, mapping, ruEnv, { existing });
     // 'Иванов Сергей' has the phone of card 'Иванов Пётр' (a parent's phone on a child's card).
-    expect(card(p, 'Иванов Сергей').values.phone).toBe('+79121112233');
+    expect(card(p, 'Иванов Сергей').values.phone).toBe('+7 912 111-22-33');
     expect(p.report.find((r) => r.code === 'dup.otherPerson')).toMatchObject({
       sourceRow: 3,
       clientId: 'C-000003',
