@@ -296,6 +296,11 @@ export function continueImport() {
   return imports.continueImport();
 }
 
+/** Menu: Send to a segment — pick a segment and a letter, see who gets it, preview, test, send or schedule. */
+export function showMailings(): void {
+  showSidebar('mailings', currentLang());
+}
+
 /** Segments with sizes, templates with variants, caps, window and the scheduled mailings (the sidebar's lists). */
 export function mailingsView() {
   return mailings.mailingsView();

@@ -239,6 +239,35 @@ export function SelectField(props: FieldProps & { options: string[]; lang: Lang;
   );
 }
 
+/** A select whose options show labels for stored values ([value, label] pairs). */
+export function ChoiceField(
+  props: FieldProps & { options: Array<[string, string]>; onChange?: (value: string) => void },
+) {
+  const id = fieldId(props.name);
+  const error = props.form.errors[props.name];
+  return (
+    <FieldShell id={id} label={props.label} error={error} hint={props.hint} required={props.required}>
+      <select
+        id={id}
+        name={props.name}
+        value={props.form.values[props.name] ?? ''}
+        data-first={props.autoFocus ? 'true' : undefined}
+        onChange={(e) => {
+          props.form.set(props.name, e.currentTarget.value);
+          props.onChange?.(e.currentTarget.value);
+        }}
+        {...describe(id, error, props.hint)}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 /** A date typed the locale's way (or picked from the calendar), with an optional time beside it. */
 export function DateField(props: FieldProps & { style: DateStyle; withTime?: boolean }) {
   const id = fieldId(props.name);
@@ -365,6 +394,49 @@ export function Section(props: {
         {props.children}
       </div>
     </section>
+  );
+}
+
+/**
+ * What a sidebar loads before it shows anything: fetched once on mount; a failure shows in the action's banner with
+ * "Try again". `fetch` answers the value, or the server's refusal.
+ */
+export function useLoaded<T>(lang: Lang, fetch: () => Promise<{ ok: true; value: T } | Failure>) {
+  const [value, setValue] = useState<T | null>(null);
+  const action = useAction(lang);
+  const load = () =>
+    action.act(async () => {
+      const r = await fetch();
+      if (r.ok) setValue(r.value);
+      else showFailure(r, null, [], action, lang, load);
+    });
+  useEffect(() => {
+    load();
+  }, []);
+  return { value, setValue, action, load };
+}
+
+/** The sidebar while its first load runs, or its failure with "Try again". */
+export function Loading(props: { action: Action; lang: Lang }) {
+  return (
+    <main class="sidebar">
+      <Banner banner={props.action.banner} lang={props.lang} />
+      {props.action.banner ? null : <p class="muted">{tr(props.lang, 'loading')}</p>}
+    </main>
+  );
+}
+
+/** Lines the server says are worth fixing (settings it could not read), open under their title; nothing if none. */
+export function Problems(props: { title: string; items: string[] }) {
+  if (!props.items.length) return null;
+  return (
+    <Section id="problems" title={props.title} open>
+      <ul class="plain small">
+        {props.items.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 

@@ -5,53 +5,27 @@ import { SETTING_LABELS, TEMPLATE_RULE_LABELS } from '../../src/domain/reminders
 import type { Failure } from '../../src/shared/api';
 import type { PreviewView, ReminderView, RunProgress } from '../../src/shared/reminders';
 import { mountSidebar, type SidebarProps } from '../kit/app';
-import { type Lang, tr } from '../kit/i18n';
+import type { Lang } from '../kit/i18n';
 import { run } from '../kit/run';
 import {
   type Action,
   Banner,
   Button,
   CheckboxField,
-  type FormState,
+  ChoiceField,
   formKeys,
+  Loading,
+  Problems,
   Section,
   showFailure,
   TextField,
   useAction,
   useForm,
+  useLoaded,
 } from '../kit/ui';
 import { hourText, type NUMBERS, patchOf, RULES, valuesOf } from './form';
 import { missingLabel, rt, statusText, why } from './texts';
 import './reminders.css';
-
-/** A select whose options show labels for stored values. */
-function Choice(props: { form: FormState; name: string; label: string; options: Array<[string, string]> }) {
-  const id = `f-${props.name}`;
-  const error = props.form.errors[props.name];
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        value={props.form.values[props.name] ?? ''}
-        aria-invalid={error ? 'true' : undefined}
-        onChange={(e) => props.form.set(props.name, e.currentTarget.value)}
-      >
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <div class="error" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
-}
 
 function Status(props: { view: ReminderView; lang: Lang; action: Action; onView: (v: ReminderView) => void }) {
   const { view, lang, action } = props;
@@ -116,7 +90,7 @@ function SettingsForm(props: { view: ReminderView; lang: Lang; onView: (v: Remin
   return (
     <form aria-busy={action.busy} {...formKeys(form, save)}>
       <Banner banner={action.banner} lang={lang} />
-      <Choice
+      <ChoiceField
         form={form}
         name="hour"
         label={rt(lang, 'hour')}
@@ -139,7 +113,7 @@ function SettingsForm(props: { view: ReminderView; lang: Lang; onView: (v: Remin
         {form.errors.clientRules ? <div class="error">{form.errors.clientRules}</div> : null}
       </fieldset>
       <Section id="more" title={rt(lang, 'more')}>
-        <Choice
+        <ChoiceField
           form={form}
           name="feb29"
           label={label('feb29')}
@@ -306,25 +280,12 @@ function Today(props: { lang: Lang; onRan: () => void }) {
 
 function Reminders({ ctx }: SidebarProps) {
   const lang = ctx.lang;
-  const [view, setView] = useState<ReminderView | null>(null);
-  const action = useAction(lang);
-  const load = () =>
-    action.act(async () => {
-      const r = await run('getReminderSettings');
-      if (r.ok) setView(r.reminders);
-      else showFailure(r, null, [], action, lang, load);
-    });
-  useEffect(() => {
-    load();
-  }, []);
-  if (!view) {
-    return (
-      <main class="sidebar">
-        <Banner banner={action.banner} lang={lang} />
-        {action.banner ? null : <p class="muted">{tr(lang, 'loading')}</p>}
-      </main>
-    );
-  }
+  const loaded = useLoaded(lang, async () => {
+    const r = await run('getReminderSettings');
+    return r.ok ? { ok: true as const, value: r.reminders } : r;
+  });
+  const { value: view, setValue: setView, action, load } = loaded;
+  if (!view) return <Loading action={action} lang={lang} />;
   return (
     <main class="sidebar reminders">
       <Banner banner={action.banner} lang={lang} />
@@ -333,15 +294,7 @@ function Reminders({ ctx }: SidebarProps) {
       <Section id="settings" title={rt(lang, 'settings')} open={!view.settings.enabled}>
         <SettingsForm view={view} lang={lang} onView={setView} />
       </Section>
-      {view.problems.length ? (
-        <Section id="problems" title={rt(lang, 'problems')} open>
-          <ul class="plain small">
-            {view.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <Problems title={rt(lang, 'problems')} items={view.problems} />
       {view.lastRun ? (
         <p class="small muted last">
           {rt(lang, 'lastRun', { at: view.lastRun.at.replace('T', ' '), message: view.lastRun.message })}

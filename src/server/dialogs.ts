@@ -9,7 +9,7 @@ export function showAboutDialog(lang: Lang): void {
   SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'about.title'));
 }
 
-export type SidebarName = 'new-client' | 'log-contact' | 'client-card' | 'reminders' | 'import';
+export type SidebarName = 'new-client' | 'log-contact' | 'client-card' | 'reminders' | 'import' | 'mailings';
 
 const TITLES: Record<SidebarName, MessageKey> = {
   'new-client': 'sidebar.newClient',
@@ -17,6 +17,7 @@ const TITLES: Record<SidebarName, MessageKey> = {
   'client-card': 'sidebar.clientCard',
   reminders: 'sidebar.reminders',
   import: 'sidebar.import',
+  mailings: 'sidebar.mailings',
 };
 
 /** Shows a sidebar; clientId is passed only when it is a well-formed ID (it lands in an HTML attribute). */

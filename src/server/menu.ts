@@ -8,6 +8,7 @@ export const MENU: MenuItem[] = [
   { label: 'menu.logContact', entry: 'showLogContact' },
   { label: 'menu.clientCard', entry: 'showClientCard' },
   { label: 'menu.reminders', entry: 'showReminders' },
+  { label: 'menu.mailings', entry: 'showMailings' },
   'separator',
   { label: 'menu.import', entry: 'showImport' },
   { label: 'menu.undoImport', entry: 'menuUndoImport' },
