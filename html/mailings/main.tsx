@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Failure } from '../../src/shared/api';
 import type { MailingPreview, MailingRequest, MailingsView, ScheduledMailing } from '../../src/shared/mailings';
 import { mountSidebar, type SidebarProps } from '../kit/app';
-import { formatDay } from '../kit/dates';
+import { type DateStyle, formatDay } from '../kit/dates';
 import type { Lang } from '../kit/i18n';
 import { run } from '../kit/run';
 import {
@@ -55,6 +55,7 @@ function Letter(props: { preview: MailingPreview; lang: Lang; clientId: string; 
   const { preview, lang } = props;
   const [plain, setPlain] = useState(false);
   const sample = preview.sample;
+  const variant = preview.recipients.find((r) => r.id === sample?.clientId)?.variant ?? '';
   const members = [
     ...preview.recipients.map((r) => ({ id: r.id, name: r.name, out: false })),
     ...preview.excluded.map((x) => ({ id: x.id, name: x.name, out: true })),
@@ -87,6 +88,7 @@ function Letter(props: { preview: MailingPreview; lang: Lang; clientId: string; 
         <div class="mail">
           <div class="subject">{mt(lang, 'subjectLine', { subject: sample.subject })}</div>
           {sample.to ? <div class="small muted">{mt(lang, 'toLine', { to: sample.to })}</div> : null}
+          {variant ? <div class="small muted">{mt(lang, 'variantLine', { segment: variant })}</div> : null}
           <fieldset class="switch" aria-label={mt(lang, 'letterFrame')}>
             <button type="button" class="btn link" aria-pressed={!plain} onClick={() => setPlain(false)}>
               {mt(lang, 'viewHtml')}
@@ -145,8 +147,11 @@ function Audience({ preview, lang }: { preview: MailingPreview; lang: Lang }) {
   );
 }
 
-function Scheduled(props: { view: MailingsView; lang: Lang; onView: (v: MailingsView) => void }) {
-  const { view, lang } = props;
+/** 'yyyy-mm-ddTHH:mm' as the sheet writes it: '17.03.2026 10:00', '03/17/2026 10:00'. */
+const wallTime = (at: string, style: DateStyle) => `${formatDay(at.slice(0, 10), style)} ${at.slice(11, 16)}`.trim();
+
+function Scheduled(props: { view: MailingsView; lang: Lang; style: DateStyle; onView: (v: MailingsView) => void }) {
+  const { view, lang, style } = props;
   const action = useAction(lang);
   const [asking, setAsking] = useState<string | null>(null);
   if (!view.mailings.length) return null;
@@ -166,7 +171,7 @@ function Scheduled(props: { view: MailingsView; lang: Lang; onView: (v: Mailings
         {view.mailings.map((m) => (
           <li key={m.mailingId}>
             <div>
-              {mt(lang, 'mailingLine', { at: m.at.replace('T', ' '), segment: m.segment, template: m.template })}
+              {mt(lang, 'mailingLine', { at: wallTime(m.at, style), segment: m.segment, template: m.template })}
             </div>
             <div class="muted">
               <span class={`chip ${m.state}`}>{mt(lang, `state.${m.state}`)}</span>{' '}
@@ -321,8 +326,7 @@ function Composer(props: SidebarProps & { view: MailingsView; onView: (v: Mailin
   const question = (c: { request: MailingRequest; count: number }) => {
     const params = { n: c.count, clients: clientsWord(lang, c.count) };
     if (!c.request.at) return mt(lang, 'confirmSend', params);
-    const at = `${formatDay(c.request.at.slice(0, 10), style)} ${c.request.at.slice(11, 16)}`;
-    return mt(lang, 'confirmSchedule', { ...params, at });
+    return mt(lang, 'confirmSchedule', { ...params, at: wallTime(c.request.at, style) });
   };
   const busy = action.busy || sendAction.busy;
   return (
@@ -477,7 +481,12 @@ function Mailings(props: SidebarProps) {
   return (
     <main class="sidebar mailings">
       <Composer {...props} view={view} onView={setView} />
-      <Scheduled view={view} lang={lang} onView={setView} />
+      <Scheduled
+        view={view}
+        lang={lang}
+        style={{ lang, locale: props.ctx.locale, timeZone: view.timeZone, today: view.now.slice(0, 10) }}
+        onView={setView}
+      />
       {view.unsubscribeUrl ? null : <p class="small warn-line">{mt(lang, 'noUnsubscribe')}</p>}
       <p class="small muted rules-line" data-testid="rules">
         {mt(lang, 'rules', {
