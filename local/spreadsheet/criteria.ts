@@ -48,11 +48,25 @@ interface Entry<T> {
   seq: number;
 }
 
+/** Cells where every criterion of a COUNTIFS-like call holds (see RangeCache.combined). */
+interface Combo {
+  /** 1 where every mask holds, cell by cell (longer than h × w when grown with room to spare). */
+  and: Uint8Array;
+  count: number;
+  h: number;
+  w: number;
+  /** Each range's stamps when `and` was last brought up to date. */
+  parts: Array<{ struct: number; seq: number }>;
+}
+
 function keyOf(e: { sheet: number; r0: number; c0: number; w: number; h: number; open: boolean; tag: string }): string {
   return `${e.sheet}:${e.r0}:${e.c0}:${e.w}:${e.open ? '*' : e.h}|${e.tag}`;
 }
 
 type Lambda = (value: unknown) => boolean;
+
+/** A criterion's key among the masks of one range. */
+const maskTag = (raw: unknown) => `${typeof raw}:${String(raw)}`;
 
 /** Plain value of an engine scalar (dates and other typed numbers carry it in `val`). */
 function rawValue(v: unknown): unknown {
@@ -125,6 +139,7 @@ export class RangeCache {
   private readonly values = new Map<string, Entry<unknown[]>>();
   private readonly masks = new Map<string, Entry<Uint8Array>>();
   private readonly compares = new Map<string, Entry<unknown[]>>();
+  private readonly combos = new Map<string, Combo>();
 
   constructor(private readonly src: RangeSource) {}
 
@@ -132,6 +147,7 @@ export class RangeCache {
     this.values.clear();
     this.masks.clear();
     this.compares.clear();
+    this.combos.clear();
   }
 
   private stampFor(s: Shape): Pick<Entry<unknown>, 'volatile' | 'struct' | 'seq'> {
@@ -250,6 +266,69 @@ export class RangeCache {
     }
   }
 
+  /**
+   * Cells where every mask holds (1) and how many, for masks of same-sized ranges (`tags`: their criteria): kept per
+   * set of ranges and criteria and redone only for the rows written since, so COUNTIFS after an edit or an appended
+   * row costs those rows. Undefined for ranges holding formulas (the caller combines the masks itself).
+   */
+  combined(args: SimpleRangeValue[], tags: string[], masks: Uint8Array[], n: number): Combo | undefined {
+    const shapes: Shape[] = [];
+    for (const arg of args) {
+      const s = shapeOf(arg);
+      if (!s) return undefined;
+      shapes.push(s);
+    }
+    const stamps = shapes.map((s) => this.stampFor(s));
+    if (stamps.some((st) => st.volatile !== undefined)) return undefined;
+    const { h, w } = shapes[0];
+    if (n !== h * w || masks.some((m) => m.length < n)) return undefined;
+    const key = shapes.map((s, j) => keyOf({ ...s, tag: tags[j] })).join('&');
+    const all = (i: number) => {
+      for (const m of masks) if (m[i] === 0) return 0;
+      return 1;
+    };
+    const e = this.combos.get(key);
+    let redo: Set<number> | undefined;
+    if (e && e.w === w) {
+      redo = new Set();
+      for (let j = 0; j < shapes.length && redo; j++) {
+        const was = { volatile: undefined, w, h: e.h, ...e.parts[j] } as Entry<unknown>;
+        const rows = rowsToRedo(this.src, shapes[j], was);
+        if (rows) for (const r of rows) redo.add(r);
+        else redo = undefined;
+      }
+    }
+    const parts = stamps.map(({ struct, seq }) => ({ struct, seq }));
+    if (e && redo) {
+      if (e.and.length < n) {
+        // Room to spare, as masks have: appended rows then cost one row each.
+        const grown = new Uint8Array(Math.ceil(h * 1.25) * w);
+        grown.set(e.and.subarray(0, e.h * w));
+        e.and = grown;
+      }
+      for (const r of redo)
+        for (let j = 0; j < w; j++) {
+          const i = r * w + j;
+          const v = all(i);
+          e.count += v - e.and[i];
+          e.and[i] = v;
+        }
+      Object.assign(e, { h, parts });
+      return e;
+    }
+    const and = new Uint8Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const v = all(i);
+      and[i] = v;
+      count += v;
+    }
+    if (this.combos.size > 2000) this.combos.clear();
+    const fresh: Combo = { and, count, h, w, parts };
+    this.combos.set(key, fresh);
+    return fresh;
+  }
+
   /** 1 where the criterion holds for the cell, row by row. */
   mask(arg: SimpleRangeValue, raw: unknown, lambda: Lambda): Uint8Array | undefined {
     const s = shapeOf(arg);
@@ -258,21 +337,25 @@ export class RangeCache {
       this.masks,
       arg,
       s,
-      `${typeof raw}:${String(raw)}`,
+      maskTag(raw),
       (n) => new Uint8Array(n),
       (v) => (lambda(rawValue(v)) ? 1 : 0),
     );
   }
 
-  /** `range op value` (or `value op range`) cell by cell, as rows; a fresh copy each time (callers may write to it). */
-  compare(arg: SimpleRangeValue, tag: string, op: (v: unknown) => unknown): unknown[][] | undefined {
+  /**
+   * `range op value` (or `value op range`) cell by cell, row by row; a copy each time (the kept results change with
+   * later edits, what a caller was given must not).
+   */
+  compare(
+    arg: SimpleRangeValue,
+    tag: string,
+    op: (v: unknown) => unknown,
+  ): { cells: unknown[]; h: number; w: number } | undefined {
     const s = shapeOf(arg);
     if (!s) return undefined;
     const flat = this.derived(this.compares, arg, s, tag, (n) => new Array<unknown>(n), op);
-    const rows: unknown[][] = new Array(s.h);
-    if (s.w === 1) for (let i = 0; i < s.h; i++) rows[i] = [flat[i]];
-    else for (let i = 0; i < s.h; i++) rows[i] = flat.slice(i * s.w, (i + 1) * s.w);
-    return rows;
+    return { cells: flat.slice(0, s.h * s.w), h: s.h, w: s.w };
   }
 }
 
@@ -356,6 +439,8 @@ export function registerCachedCriteria(): void {
         super.computeConditionalAggregationFunction(valuesRange, conditionArgs, functionName, init, compose, map);
       if (!cache || !plain(valuesRange)) return fallback();
       const masks: Uint8Array[] = [];
+      const ranges: SimpleRangeValue[] = [];
+      const tags: string[] = [];
       for (let i = 0; i < conditionArgs.length; i += 2) {
         const range = conditionArgs[i];
         const pkg = self.interpreter.criterionBuilder.fromCellValue(conditionArgs[i + 1], self.arithmeticHelper);
@@ -364,10 +449,20 @@ export function registerCachedCriteria(): void {
         const m = cache.mask(range, pkg.raw, pkg.lambda);
         if (!m) return fallback();
         masks.push(m);
+        ranges.push(range);
+        tags.push(maskTag(pkg.raw));
       }
       const values = cache.read(valuesRange);
-      let acc = init;
       const n = values.length;
+      const combo = cache.combined(ranges, tags, masks, n);
+      // COUNTIF(S) adds 1 per cell where every criterion holds: the kept count is that sum.
+      if (combo && (functionName === 'COUNTIFS' || functionName === 'COUNTIF') && init === 0) return combo.count;
+      let acc = init;
+      if (combo) {
+        const and = combo.and;
+        for (let i = 0; i < n; i++) if (and[i] === 1) acc = compose(acc, map(values[i]));
+        return acc;
+      }
       const k = masks.length;
       outer: for (let i = 0; i < n; i++) {
         for (let j = 0; j < k; j++) if (masks[j][i] === 0) continue outer;

@@ -29,6 +29,28 @@ let installed = false;
 /** Each engine's kept range contents (its dependency graph is what a range value knows). */
 const caches = new WeakMap<object, RangeCache>();
 
+/** Cell values (row by row) of a comparison result whose rows are built only when something asks for them. */
+const FLAT = Symbol('flat');
+type Lazy = RangeInternals & { [FLAT]?: { cells: unknown[]; w: number } };
+
+/**
+ * A range value of h × w cells given row by row: FILTER reads the cells as they are (flatCells); any other reader
+ * gets rows built on first use, as SimpleRangeValue.onlyValues would hold them.
+ */
+function lazyValues(cells: unknown[], h: number, w: number): SimpleRangeValue {
+  const v = SimpleRangeValue.onlyValues([[null]] as never) as unknown as Lazy & { size: unknown };
+  const Size = (v.size as { constructor: new (w: number, h: number) => unknown }).constructor;
+  v._data = undefined;
+  v.size = new Size(w, h);
+  v[FLAT] = { cells, w };
+  return v as unknown as SimpleRangeValue;
+}
+
+/** The cells, row by row, of a range value made by lazyValues (undefined for any other). */
+export function flatCells(v: SimpleRangeValue): unknown[] | undefined {
+  return (v as unknown as Lazy)[FLAT]?.cells;
+}
+
 export function attachRangeCache(hf: HyperFormula, cache: RangeCache): void {
   caches.set(hf.dependencyGraph as object, cache);
 }
@@ -39,8 +61,16 @@ export function installFastRangeReads(): void {
   const proto = SimpleRangeValue.prototype as unknown as { ensureThatComputed?: () => void };
   const original = proto.ensureThatComputed;
   if (typeof original !== 'function') return;
-  proto.ensureThatComputed = function (this: RangeInternals) {
+  proto.ensureThatComputed = function (this: Lazy) {
     if (this._data !== undefined) return;
+    const lazy = this[FLAT];
+    if (lazy) {
+      const { cells, w } = lazy;
+      const rows: unknown[][] = new Array(cells.length / w);
+      for (let i = 0; i < rows.length; i++) rows[i] = w === 1 ? [cells[i]] : cells.slice(i * w, (i + 1) * w);
+      this._data = rows;
+      return;
+    }
     const range = this.range;
     const graph = this.dependencyGraph;
     if (!range || !graph) return original.call(this);
@@ -135,15 +165,15 @@ export function installCachedComparisons(hf: HyperFormula): void {
                     ? '<='
                     : undefined;
       if (name) {
-        if (a instanceof SimpleRangeValue && a.range) {
-          const key = valueKey(b);
-          const rows = key && cache.compare(a, `${name}${key}`, (v) => op(v, b));
-          if (rows) return SimpleRangeValue.onlyValues(rows as never);
-        } else if (b instanceof SimpleRangeValue && b.range) {
-          const key = valueKey(a);
-          const rows = key && cache.compare(b, `${key}${name}`, (v) => op(a, v));
-          if (rows) return SimpleRangeValue.onlyValues(rows as never);
-        }
+        const [range, tag, fn] =
+          a instanceof SimpleRangeValue && a.range
+            ? [a, `${name}${valueKey(b)}`, (v: unknown) => op(v, b)]
+            : b instanceof SimpleRangeValue && b.range
+              ? [b, `${valueKey(a)}${name}`, (v: unknown) => op(a, v)]
+              : [];
+        const known = range && valueKey(range === a ? b : a) !== undefined;
+        const got = known ? cache.compare(range, tag!, fn!) : undefined;
+        if (got) return lazyValues(got.cells, got.h, got.w);
       }
     }
     return original.call(this, op, a, b, state);

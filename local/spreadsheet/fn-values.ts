@@ -2,12 +2,15 @@
 // numbers), text, booleans, blanks and errors; Sheets' sort order; the `not emulated` error that reaches the reader.
 
 import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
+import type { RangeCache } from './criteria';
 
 /** What the engine's `context` config carries: the workbook clock (serials in the spreadsheet zone) and locale. */
 export interface FormulaContext {
   todaySerial(): number;
   nowSerial(): number;
   locale(): string;
+  /** Range contents kept between evaluations (criteria.ts). */
+  rangeCache?: RangeCache;
 }
 
 /** A plugin value: a number may arrive wrapped (a date, a percent) with its raw value in `val`. */

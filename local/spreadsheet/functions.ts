@@ -13,6 +13,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
+import { flatCells } from './fast-ranges';
 import { SheetsArrayFunctions } from './fn-arrays';
 import { queryProblem, SheetsQuery } from './fn-query';
 import {
@@ -175,13 +176,21 @@ class SheetsFunctions extends FunctionPlugin {
         const byRows = conds.every((c) => c.height() === h && c.width() === 1);
         const byCols = !byRows && conds.every((c) => c.width() === w && c.height() === 1);
         if (!byRows && !byCols) return new CellError(ErrorType.VALUE, 'FILTER has mismatched range sizes.');
-        const data = range.data;
         const out: unknown[][] = [];
-        // Each condition's rows read once (not per row): FILTER over 10,000 rows runs at every edit of a funnel.
-        const tests = conds.map((c) => c.data);
         if (byRows) {
-          for (let i = 0; i < h; i++) if (tests.every((t) => truthy(t[i][0]))) out.push(data[i].slice());
+          // FILTER over 10,000 rows runs at every edit of a funnel: each condition's cells are read once, flat when
+          // they come from a kept comparison (C2:C="Lead"), and only the kept rows of the range are copied.
+          const tests = conds.map((c) => flatCells(c) ?? c.data.map((row) => row[0]));
+          const kept = range.range ? this.ctx.rangeCache?.contents(range) : undefined;
+          const data = kept ? undefined : range.data;
+          const k = tests.length;
+          outer: for (let i = 0; i < h; i++) {
+            for (let j = 0; j < k; j++) if (!truthy(tests[j][i])) continue outer;
+            out.push(data ? data[i].slice() : kept!.slice(i * w, (i + 1) * w));
+          }
         } else {
+          const data = range.data;
+          const tests = conds.map((c) => c.data);
           const cols: number[] = [];
           for (let j = 0; j < w; j++) if (tests.every((t) => truthy(t[0][j]))) cols.push(j);
           if (cols.length) for (let i = 0; i < h; i++) out.push(cols.map((j) => data[i][j]));
