@@ -4,13 +4,19 @@ import path from 'node:path';
 import { createWorkbook } from '../../local/index';
 import { CODE, col, TAB } from './helpers';
 
-// The built add-on plus one helper a person has no menu for: removing this account's triggers by handler, as the
-// Triggers page of the script editor does.
+// The built add-on plus two helpers a person has no menu for: removing this account's triggers by handler, as the
+// Triggers page of the script editor does; and calling an entry with arguments parsed from JSON inside the script, as
+// google.script.run delivers them (an own "__proto__" key included, which the emulator's realm crossing drops), its
+// answer handed back as JSON for the same reason.
 const EXTRA = `
 function dropTriggers_(handlers) {
   ScriptApp.getProjectTriggers().forEach(function (t) {
     if (handlers.indexOf(t.getHandlerFunction()) >= 0) ScriptApp.deleteTrigger(t);
   });
+}
+function fromJson_(fn, args) {
+  var answer = globalThis[fn].apply(null, JSON.parse(args));
+  return answer === undefined ? undefined : JSON.stringify(answer);
 }`;
 
 export type Lang = 'ru' | 'en';
@@ -46,7 +52,12 @@ export function clinic(lang: Lang = 'ru', opts: Record<string, unknown> = {}) {
     const v = values(tab);
     return `${letter(col(v, header) + 1)}${row}`;
   };
-  return { wb, addon, call, tabs, values, rowOf, cell, a1, lang };
+  /** An entry called with arguments given as JSON text, parsed inside the script; the answer parsed back. */
+  const callJson = (fn: string, args: string) => {
+    const answer = call('fromJson_', fn, args);
+    return answer === undefined ? undefined : JSON.parse(answer);
+  };
+  return { wb, addon, call, callJson, tabs, values, rowOf, cell, a1, lang };
 }
 
 export type Clinic = ReturnType<typeof clinic>;
