@@ -5,6 +5,18 @@ import { loadWorkbook } from '../index';
 import { BridgeError } from './bridge';
 import { type PlaygroundWorkbook, timeZoneOf } from './workbook';
 
+/** What the page shows when a file cannot become a tab, in the sheet's language. */
+export const UPLOAD_ERRORS = {
+  kind: {
+    ru: 'Загрузить можно файл .csv или .xlsx.',
+    en: 'Only .csv and .xlsx files can be uploaded.',
+  },
+  unreadable: {
+    ru: 'Файл не читается как книга Excel (.xlsx).',
+    en: 'The file is not a readable .xlsx workbook.',
+  },
+};
+
 /** A tab name from the file name, distinct from the workbook's tabs ("clients (2)"). */
 export function uploadTabName(fileName: string, taken: readonly string[]): string {
   const base =
@@ -38,7 +50,8 @@ async function xlsxValues(wb: PlaygroundWorkbook, bytes: Buffer): Promise<unknow
 /** Creates a tab from the uploaded file; returns its name. */
 export async function tabFromUpload(wb: PlaygroundWorkbook, fileName: string, base64: string): Promise<string> {
   const kind = /\.xlsx$/i.test(fileName) ? 'xlsx' : /\.csv$/i.test(fileName) ? 'csv' : '';
-  if (!kind) throw new BridgeError(400, 'Only .csv and .xlsx files can be uploaded.');
+  const ru = (wb.locale ?? 'ru_RU').startsWith('ru');
+  if (!kind) throw new BridgeError(400, ru ? UPLOAD_ERRORS.kind.ru : UPLOAD_ERRORS.kind.en);
   const bytes = Buffer.from(base64, 'base64');
   const name = uploadTabName(fileName, wb.sheetNames());
   if (kind === 'csv') {
@@ -49,7 +62,7 @@ export async function tabFromUpload(wb: PlaygroundWorkbook, fileName: string, ba
   try {
     rows = await xlsxValues(wb, bytes);
   } catch {
-    throw new BridgeError(400, 'The file is not a readable .xlsx workbook.');
+    throw new BridgeError(400, ru ? UPLOAD_ERRORS.unreadable.ru : UPLOAD_ERRORS.unreadable.en);
   }
   wb.loadCsv(name, '');
   if (!rows.length) return name;

@@ -54,5 +54,10 @@ describe('an uploaded file becomes a tab', () => {
     expect(uploadTabName('Клиенты.csv', ['Клиенты', 'Клиенты (2)'])).toBe('Клиенты (3)');
     expect(uploadTabName('a/b:c.csv', [])).toBe('a b c');
     await expect(tabFromUpload(book(), 'notes.txt', '')).rejects.toBeInstanceOf(BridgeError);
+    await expect(tabFromUpload(book(), 'notes.txt', '')).rejects.toThrow('Загрузить можно файл .csv или .xlsx.');
+    const garbage = Buffer.from('not a zip').toString('base64');
+    await expect(tabFromUpload(book(), 'clients.xlsx', garbage)).rejects.toThrow(
+      'Файл не читается как книга Excel (.xlsx).',
+    );
   });
 });
