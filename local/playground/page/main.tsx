@@ -343,10 +343,12 @@ function App() {
         <div class="spacer" />
         {busy ? <span class="busy">{t.running}</span> : null}
         <div class="clock" title={t.clockTitle(zone)}>
-          <span class="clock-text" data-testid="clock" data-wall={state.clock.wall}>
-            {dateTime(state.clock.iso, zone, true)}
+          <span class="clock-when">
+            <span class="clock-text" data-testid="clock" data-wall={state.clock.wall}>
+              {dateTime(state.clock.iso, zone, true)}
+            </span>
+            <span class="muted zone">{zone}</span>
           </span>
-          <span class="muted"> {zone}</span>
           <button type="button" onClick={() => moveClock('nextMorning')}>
             {t.nextMorning}
           </button>
