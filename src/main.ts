@@ -340,6 +340,11 @@ export function cancelMailing(mailingId: string) {
   return mailings.cancelMailing(mailingId);
 }
 
+/** One-off trigger: sends mailing letters whose slot has come and continues a long mailing. */
+export function continueMailings() {
+  return mailings.continueMailings();
+}
+
 /**
  * The unsubscribe web app: ?u=<client ID>&t=<token> from a letter's footer.
  * @param {GoogleAppsScript.Events.DoGet} e the request

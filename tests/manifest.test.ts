@@ -22,6 +22,10 @@ describe('appsscript.json', () => {
     expect(all).not.toMatch(/mail\.google\.com|drive|external_request|gmail/);
   });
 
+  it('is deployed as the unsubscribe web app: run as the deployer, open to anyone with the link', () => {
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+  });
+
   it('runs on V8 with Stackdriver logging and a default time zone', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');

@@ -1,5 +1,7 @@
 // Business settings as data: the editable lists and values with their defaults per language, and their validation.
+
 import type { Lang } from '../i18n';
+import { parseWeekdays } from './mailings/schedule';
 
 export type Milestone = 'lead' | 'contact' | 'visit' | 'client' | 'lost';
 export const MILESTONES: Milestone[] = ['lead', 'contact', 'visit', 'client', 'lost'];
@@ -42,6 +44,13 @@ export interface SettingsValues {
   atRiskDays: number;
   /** Hour of the morning digest, in the spreadsheet's time zone. */
   reminderHour: number;
+  /** Marketing letters (mailings, holiday greetings) per client at most in 7 and in 30 days. */
+  mailPerWeek: number;
+  mailPerMonth: number;
+  /** Weekdays marketing letters go on ('пн–пт', 'Mon–Fri'), and their hours [from, to) in the sheet's zone. */
+  mailDays: string;
+  mailFrom: number;
+  mailTo: number;
 }
 
 export interface SettingsData {
@@ -115,7 +124,7 @@ export const FREQUENCY_LABELS: Record<Lang, Record<Exclude<Frequency, ''>, strin
 export interface ValueDef {
   key: keyof SettingsValues;
   label: Record<Lang, string>;
-  kind: 'text' | 'int' | 'percent' | 'hour' | 'region' | 'currency';
+  kind: 'text' | 'int' | 'percent' | 'hour' | 'region' | 'currency' | 'weekdays';
   min?: number;
   max?: number;
 }
@@ -150,6 +159,41 @@ export const VALUE_DEFS: ValueDef[] = [
     kind: 'hour',
     min: 0,
     max: 23,
+  },
+  {
+    key: 'mailPerWeek',
+    label: {
+      ru: 'Рассылки: писем клиенту за 7 дней, не больше',
+      en: 'Mailings: letters per client in 7 days, at most',
+    },
+    kind: 'int',
+    min: 1,
+    max: 7,
+  },
+  {
+    key: 'mailPerMonth',
+    label: {
+      ru: 'Рассылки: писем клиенту за 30 дней, не больше',
+      en: 'Mailings: letters per client in 30 days, at most',
+    },
+    kind: 'int',
+    min: 1,
+    max: 30,
+  },
+  { key: 'mailDays', label: { ru: 'Рассылки: дни недели', en: 'Mailings: weekdays' }, kind: 'weekdays' },
+  {
+    key: 'mailFrom',
+    label: { ru: 'Рассылки: с какого часа (0–23)', en: 'Mailings: from hour (0–23)' },
+    kind: 'hour',
+    min: 0,
+    max: 23,
+  },
+  {
+    key: 'mailTo',
+    label: { ru: 'Рассылки: до какого часа (1–24)', en: 'Mailings: until hour (1–24)' },
+    kind: 'hour',
+    min: 1,
+    max: 24,
   },
 ];
 
@@ -195,6 +239,11 @@ export function defaultSettings(lang: Lang, locale: string): SettingsData {
       loyaltyPercent: 5,
       atRiskDays: 180,
       reminderHour: 9,
+      mailPerWeek: 2,
+      mailPerMonth: 6,
+      mailDays: ru ? 'пн–пт' : 'Mon–Fri',
+      mailFrom: 10,
+      mailTo: 19,
     },
   };
 }
@@ -289,6 +338,8 @@ export function parseSettingValue(def: ValueDef, input: unknown): string | numbe
       return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : undefined;
     case 'region':
       return /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : undefined;
+    case 'weekdays':
+      return parseWeekdays(text) ? text : undefined;
     default: {
       const n = typeof input === 'number' ? input : Number(text.replace(',', '.').replace('%', ''));
       if (!Number.isFinite(n)) return undefined;

@@ -10,6 +10,7 @@ import { type FieldDef, type FieldType, SETTINGS_TAB_NAME, TABS, type TabDef } f
 import type { FormulaEnv } from './formulas';
 import { AD_SPEND_TAB, FUNNEL_TAB } from './funnelReport/tabs';
 import { IMPORT_REPORT_TAB } from './import/reportTab';
+import { defaultMailingTemplates, HOLIDAYS_TAB } from './mailings';
 import { defaultTemplates, TEMPLATE_RULE_LABELS, TEMPLATE_RULES } from './reminders';
 import { SEGMENTS_TAB } from './segments/definitions';
 import type { SettingsData } from './settings';
@@ -90,10 +91,16 @@ export const TEMPLATES_TAB: SettingsTabSpec & { fields: FieldDef[] } = {
     field('rule', 'text', 'Письмо', 'Letter', 180),
     field('subject', 'text', 'Тема', 'Subject', 260),
     field('body', 'longtext', 'Текст', 'Text', 520),
+    // Marketing templates (mailings, holidays): a variant per segment and a call-to-action button.
+    field('segment', 'text', 'Сегмент (вариант)', 'Segment (variant)', 160),
+    field('buttonText', 'text', 'Кнопка', 'Button', 140),
+    field('buttonUrl', 'text', 'Ссылка кнопки', 'Button link', 240),
   ],
   seed: (lang) => {
     const templates = defaultTemplates(lang);
-    return TEMPLATE_RULES.map((r) => ({ rule: TEMPLATE_RULE_LABELS[lang][r], ...templates[r] }));
+    const rules = TEMPLATE_RULES.map((r) => ({ rule: TEMPLATE_RULE_LABELS[lang][r], ...templates[r] }));
+    const holidays = defaultMailingTemplates(lang).map((t) => ({ rule: t.name, subject: t.subject, body: t.body }));
+    return [...rules, ...holidays];
   },
 };
 
@@ -125,6 +132,7 @@ export const TAB_REGISTRY: readonly TabSpec[] = [
   JOURNAL_TAB,
   SETTINGS_TAB,
   TEMPLATES_TAB,
+  HOLIDAYS_TAB,
   SENT_LOG_TAB,
   IMPORT_REPORT_TAB,
   SEGMENTS_TAB,

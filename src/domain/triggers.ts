@@ -36,6 +36,8 @@ export const TRIGGER_REGISTRY: readonly TriggerSpec[] = [
   { handler: 'runDailyJob', schedule: { type: 'dailyAtSetting', setting: 'reminderHour' }, installedBy: 'feature' },
   // An import longer than one execution continues a minute after each stop (src/server/importRun.ts).
   { handler: 'continueImport', schedule: { type: 'after', ms: 60_000 }, installedBy: 'feature' },
+  // Mailings: a one-off trigger at the next slot a waiting letter may go (src/server/mailingsRun.ts).
+  { handler: 'continueMailings', schedule: { type: 'after', ms: 60_000 }, installedBy: 'feature' },
 ];
 
 /** The one-off trigger that continues a morning run stopped before the time limit. */

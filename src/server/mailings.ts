@@ -15,3 +15,11 @@ export function sendMailing(request: MailingRequest) {
   const started = Date.now();
   return handle((ctx) => run.sendMailing(ctx, request, started), { lazySettings: true, action: 'sendMailing' });
 }
+
+/** The one-off trigger: letters whose slot has come, and the rest of a long mailing. */
+export function continueMailings() {
+  const started = Date.now();
+  const result = handle((ctx) => run.continueMailings(ctx, started), { lazySettings: true, action: 'sendMailing' });
+  if (!result.ok) console.error(JSON.stringify(result));
+  return result;
+}

@@ -23,6 +23,7 @@ import { CLIENTS_TAB } from '../domain/tabs';
 import { readJsonProp, writeJsonProp } from '../services/env';
 import { clientsLayout } from '../sheets/clients';
 import { readColumnsCapped } from '../sheets/fastRead';
+import type { Layout } from '../sheets/layout';
 import type { RecordsTab } from '../sheets/records';
 import { readTemplateRows } from '../sheets/templates';
 import type { Ctx } from './context';
@@ -128,29 +129,34 @@ export interface Morning {
 /** Clients rectangles read at most: the rules' and templates' columns, narrow gaps read through. */
 const CLIENT_RECTANGLES = 3;
 
-/**
- * Reads settings, templates and the Clients columns needed, and collects today's occasions. Writes nothing. The
- * Settings tab is not read (the hour is the trigger's); with its cached layout this is a handful of calls.
- */
-export function readMorning(ctx: Ctx): Morning {
-  const { settings, problems: settingsProblems } = readReminderSettings(ctx, { hour: false });
-  const layout = clientsLayout(ctx.ss);
+/** How letters show the sheet's values: its date format, its headers (renamed columns work as placeholders). */
+export function letterRender(ctx: Ctx, layout: Layout, senderName: string): RenderContext {
   const headers: Record<string, string> = {};
   for (const [key, column] of Object.entries(layout.columns)) {
     const text = layout.headers[String(column)];
     if (text) headers[key] = text;
   }
   const pattern = datePattern(ctx.locale);
-  const render: RenderContext = {
+  return {
     lang: ctx.lang,
     dateFormat: pattern,
     dateTimeFormat: `${pattern} hh:mm`,
     today: ctx.today,
-    senderName: settings.senderName,
+    senderName,
     headers,
   };
+}
+
+/**
+ * Reads settings, templates and the Clients columns needed, and collects today's occasions. Writes nothing. The
+ * Settings tab is not read (the hour is the trigger's); with its cached layout this is a handful of calls.
+ */
+export function readMorning(ctx: Ctx): Morning {
+  const { settings, problems: settingsProblems } = readReminderSettings(ctx, { hour: false });
+  const render = letterRender(ctx, clientsLayout(ctx.ss), settings.senderName);
+  const headers = render.headers;
   const rows = readTemplateRows(ctx.ss, ctx.timeZone);
-  const { templates, problems: templateProblems } = readTemplates(rows ?? [], ctx.lang, headers);
+  const { templates, problems: templateProblems } = readTemplates(rows ?? [], ctx.lang, headers, true);
   const keys = [...new Set([...RULE_KEYS, ...templateFields(templates, render)])];
   const read = readColumnsCapped(ctx.ss, CLIENTS_TAB, keys, ctx.timeZone, CLIENT_RECTANGLES);
   const clients = read.rows as unknown as ClientRecord[];

@@ -50,6 +50,7 @@ import {
 import { cellsUsed, linkBase } from '../sheets/usage';
 import { type Ctx, UserError } from './context';
 import { integrityDigest } from './integrity';
+import { morningMailings } from './mailingsRun';
 import { type Morning, readMorning, readReminderSettings, readState, writeState } from './remindersData';
 import { DAILY_JOB, LAST_RUN_PROP, me } from './remindersSettings';
 import { rt } from './remindersText';
@@ -70,31 +71,39 @@ const RUNS_PROP = 'reminders.runs';
 
 export type RunKind = 'daily' | 'manual' | 'continuation';
 type Stop = 'time' | 'quota' | 'mail' | 'busy';
-type SendResult = 'sent' | 'skipped' | 'failed' | 'quota' | 'mail';
+export type SendResult = 'sent' | 'skipped' | 'failed' | 'quota' | 'mail';
 
-interface Run {
+/** What sending keyed letters through the Sent log needs (the morning run's letters, mailings, holidays). */
+export interface LogSender {
   ctx: Ctx;
-  m: Morning;
-  sender: string;
-  emailType: string;
   log: Map<string, LogRecord>;
   logLayout: Layout | null;
   /** The Sent log for writing, looked up on first use. */
   logTab: RecordsTab | null;
-  journal: RecordsTab | null;
   quotaLeft: number;
+  /** The display name letters go out with ('' → the account's own). */
+  senderName: string;
+  /** What a log row shows about a key besides its entry. */
+  fields(key: string, subject?: string): LogFields;
+}
+
+interface Run extends LogSender {
+  m: Morning;
+  sender: string;
+  emailType: string;
+  journal: RecordsTab | null;
   occasions: Map<string, ClientOccasion>;
 }
 
 const wall = (ctx: Ctx) => wallClock(ctx.timeZone).now;
 
-function logTab(run: Run): RecordsTab {
+function logTab(run: LogSender): RecordsTab {
   run.logTab ??= sentLogTab(run.ctx.ss, run.logLayout ?? undefined);
   return run.logTab;
 }
 
 /** The log as read now (merged: one entry per key), replacing what the run knew. */
-function reread(run: Run): LogRecord[] {
+export function reread(run: LogSender): LogRecord[] {
   const read = readSentLog(run.ctx.ss, run.ctx.timeZone);
   if (run.logLayout?.sheetName !== read.layout.sheetName) run.logTab = null;
   run.logLayout = read.layout;
@@ -192,7 +201,7 @@ function settle(run: Run, quota: number): { plan: SendPlan; held: number } {
 }
 
 /** The row of a key, read under the lock; found again when people moved rows, added back when deleted. */
-function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRecord | undefined; row: number } {
+function openRow(run: LogSender, key: string): { cursor: LogRowCursor; current: LogRecord | undefined; row: number } {
   const { ctx } = run;
   const at = (row: number) => logRowAt(logTab(run), row, ctx.timeZone, ctx.lang);
   let rec = run.log.get(key);
@@ -208,7 +217,7 @@ function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRec
     const current = cursor.read(key);
     if (current) return { cursor, current, row: rec.row };
   }
-  const placeholder = { ...fieldsOf(run, key), key, state: 'deferred' as const, attempts: 0 };
+  const placeholder = { ...run.fields(key), key, state: 'deferred' as const, attempts: 0 };
   const row = appendLog(
     logTab(run),
     [{ ...placeholder, firstDueOn: ctx.today, updatedAt: wall(ctx) }],
@@ -224,8 +233,8 @@ function openRow(run: Run, key: string): { cursor: LogRowCursor; current: LogRec
  * One letter (or the digest) under the lock: pending written before the mail call, sent/failed after it. A letter
  * another run has sent, is sending or dropped meanwhile is skipped. A quota refusal puts the letter back to wait.
  */
-function sendUnderLock(
-  run: Run,
+export function sendUnderLock(
+  run: LogSender,
   key: string,
   message: { to: string; subject: string; body: string; htmlBody: string },
   after?: () => void,
@@ -238,9 +247,9 @@ function sendUnderLock(
       if (current) run.log.set(key, current);
       return 'skipped';
     }
-    const fields = fieldsOf(run, key, message.subject);
+    const fields = run.fields(key, message.subject);
     cursor.write({ ...pending, ...fields });
-    const out = sendMail({ ...message, name: run.m.settings.senderName });
+    const out = sendMail({ ...message, name: run.senderName });
     if (!out.ok && out.kind === 'quota') {
       const back: SentLogEntry = {
         key,
@@ -353,6 +362,8 @@ function morning(ctx: Ctx, startedMs: number, sender: string): Outcome {
     journal: null,
     quotaLeft: quota,
     occasions: new Map(m.due.map((o) => [o.key, o])),
+    senderName: m.settings.senderName,
+    fields: (key, subject) => fieldsOf(run, key, subject),
   };
   const summary: RunSummary = {
     sent: 0,
@@ -542,6 +553,9 @@ export function dailyJob(ctx: Ctx, kind: RunKind, startedMs: number) {
       writeState({ ...readState(), hour, timeZone: ctx.timeZone });
     }
   }
+  // Holiday greetings of the day and scheduled mailings that came due go through the same Sent log.
+  if (outcome.continueInMs === null || outcome.continueInMs > DEFAULT_RUN_LIMITS.continueAfterMs)
+    morningMailings(ctx, startedMs);
   let message = summaryText(ctx, outcome.summary, outcome);
   if (!chained) message += ` ${rt(ctx.lang, 'tooManyRuns', { n: MAX_RUNS_PER_DAY })}`;
   writeJsonProp(LAST_RUN_PROP, { at: wall(ctx), message });

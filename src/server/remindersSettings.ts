@@ -3,6 +3,7 @@
 import { patchReminderSettings, type ReminderSettings, readTemplates, type SettingsError } from '../domain/reminders';
 import { SENT_LOG_TAB, TEMPLATES_TAB } from '../domain/tabs';
 import { DAILY_JOB_CONTINUATION } from '../domain/triggers';
+import { setError } from '../domain/validate';
 import { installDailyTrigger } from '../services/dailyTrigger';
 import { readJsonProp, withDocumentLock } from '../services/env';
 import { senderAccount } from '../services/mail';
@@ -28,7 +29,8 @@ function errorsOf(errors: SettingsError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
     const key = e.key || '_';
-    out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+    // An own "__proto__" key is a key like any other (plain assignment would lose its message).
+    setError(out, key, Object.hasOwn(out, key) ? `${out[key]} ${e.message}` : e.message);
   }
   return out;
 }
@@ -39,7 +41,7 @@ export function reminderView(ctx: Ctx, settings: ReminderSettings, problems: Set
   const user = me(ctx);
   const sender = settings.enabled ? (state.sender ?? '') : '';
   const rows = readTemplateRows(ctx.ss, ctx.timeZone);
-  const templateProblems = rows ? readTemplates(rows, ctx.lang).problems.map((p) => p.message) : [];
+  const templateProblems = rows ? readTemplates(rows, ctx.lang, undefined, true).problems.map((p) => p.message) : [];
   return {
     settings,
     sender,

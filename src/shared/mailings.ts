@@ -28,6 +28,8 @@ export interface MailingRecipient {
   name: string;
   /** The template variant chosen for this client: the segment's name, or '' for the plain template. */
   variant: string;
+  /** When the frequency caps hold this client's letter back: its slot, 'yyyy-mm-ddTHH:mm'. */
+  heldUntil?: string;
 }
 
 export interface MailingExcluded {

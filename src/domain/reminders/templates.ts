@@ -331,6 +331,8 @@ export function readTemplates(
   rows: readonly TemplateRow[],
   lang: Lang,
   headers?: Readonly<Record<string, string>>,
+  /** Rows named otherwise are marketing templates (mailings, holidays): not reported as unknown rules. */
+  othersAreMailings = false,
 ): { templates: Record<TemplateRule, Template>; problems: TemplateProblem[] } {
   const templates = defaultTemplates(lang);
   const problems: TemplateProblem[] = [];
@@ -344,7 +346,7 @@ export function readTemplates(
     if (!label && !subject && !body) continue;
     const rule = templateRuleFromText(label);
     if (!rule) {
-      problem({ row: r.row, code: 'template.unknownRule', value: label });
+      if (!othersAreMailings) problem({ row: r.row, code: 'template.unknownRule', value: label });
       continue;
     }
     if (taken.has(rule)) {
