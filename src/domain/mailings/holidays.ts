@@ -68,7 +68,7 @@ export function readMonthDay(value: unknown, lang: Lang): string | undefined {
   const s = String(value ?? '').trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (m) return monthDay(Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*\d{2,4})?$/.exec(s);
+  m = /^(\d{1,2})\s*[.-]\s*(\d{1,2})(?:\s*[.-]\s*\d{2,4})?$/.exec(s);
   if (m) return monthDay(Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*\d{2,4})?$/.exec(s);
   if (m) return lang === 'en' ? monthDay(Number(m[1]), Number(m[2])) : monthDay(Number(m[2]), Number(m[1]));
