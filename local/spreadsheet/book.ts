@@ -1579,10 +1579,11 @@ export class Book {
     this.beforeRead();
     const keys: unknown[][] = [];
     for (let i = 0; i < nr; i++) keys.push(specs.map((s) => this.computed(sh, r0 + i, s.column).v));
+    const ranks = keys.map((row) => row.map(sortRank));
     const order = keys.map((_, i) => i);
     order.sort((a, b) => {
       for (let k = 0; k < specs.length; k++) {
-        const cmp = compareForSort(keys[a][k], keys[b][k], specs[k].ascending);
+        const cmp = compareRanked(keys[a][k], ranks[a][k], keys[b][k], ranks[b][k], specs[k].ascending);
         if (cmp !== 0) return cmp;
       }
       return a - b;
@@ -1779,15 +1780,21 @@ function sortRank(v: unknown): number {
   return 1;
 }
 
+// What `a.localeCompare(b, undefined, { sensitivity: 'base' })` compares with, made once (not at every comparison).
+const BASE_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 /** Sheets order: numbers (dates), then text (case-insensitive), then booleans, then errors; blanks always last. */
 export function compareForSort(a: unknown, b: unknown, ascending: boolean): number {
-  const ra = sortRank(a);
-  const rb = sortRank(b);
+  return compareRanked(a, sortRank(a), b, sortRank(b), ascending);
+}
+
+/** compareForSort with each value's sortRank already known. */
+function compareRanked(a: unknown, ra: number, b: unknown, rb: number, ascending: boolean): number {
   if (ra === 4 || rb === 4) return ra === rb ? 0 : ra === 4 ? 1 : -1;
   let cmp: number;
   if (ra !== rb) cmp = ra - rb;
   else if (ra === 0) cmp = (a as number) - (b as number);
   else if (ra === 2) cmp = Number(a) - Number(b);
-  else cmp = String(a).localeCompare(String(b), undefined, { sensitivity: 'base' });
+  else cmp = BASE_COLLATOR.compare(String(a), String(b));
   return ascending ? cmp : -cmp;
 }

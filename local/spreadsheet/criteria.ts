@@ -316,13 +316,13 @@ export class RangeCache {
       Object.assign(e, { h, parts });
       return e;
     }
-    const and = new Uint8Array(n);
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const v = all(i);
-      and[i] = v;
-      count += v;
+    const and = masks[0].slice(0, n);
+    for (let j = 1; j < masks.length; j++) {
+      const m = masks[j];
+      for (let i = 0; i < n; i++) and[i] &= m[i];
     }
+    let count = 0;
+    for (let i = 0; i < n; i++) count += and[i];
     if (this.combos.size > 2000) this.combos.clear();
     const fresh: Combo = { and, count, h, w, parts };
     this.combos.set(key, fresh);
