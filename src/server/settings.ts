@@ -30,6 +30,9 @@ export function getSettings(ctx: Ctx) {
 function patched(ctx: Ctx, p: SettingsPatch) {
   const errors: Record<string, string> = {};
   const known = new Set<string>([...SIMPLE_LIST_KEYS, 'stages', 'contactTypes']);
+  // A payload is { lists?, values? }: any other key (an own "__proto__" too) is refused, not ignored.
+  for (const key of typeof p === 'object' ? Object.keys(p) : [])
+    if (key !== 'lists' && key !== 'values') setError(errors, key, t(ctx.lang, 'input.unknownField', { field: key }));
   for (const part of ['lists', 'values'] as const) {
     const v = p[part];
     if (v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v)))

@@ -300,9 +300,33 @@ describe('10–14. hardened input', () => {
     expect(c.cell(C, 'ФИО', added.row)).toBe('Игорь Смирнов');
   });
 
+  it('11. a payload with its own "__proto__" key (as JSON from a sidebar) is refused under that key, for every entry', () => {
+    const c = clinic();
+    const { a } = twoClients(c);
+    const before = sheetState(c);
+    const calls: Array<[string, string]> = [
+      ['addClient', '[{"fullName":"Иван Петров","__proto__":{"isAdmin":true}}]'],
+      ['updateClient', `["${a}",{"notes":"x","__proto__":"x"}]`],
+      ['logContact', `[{"clientId":"${a}","type":"Звонок","__proto__":"x"}]`],
+      ['updateSettings', '[{"values":{"currency":"EUR"},"__proto__":{"x":1}}]'],
+      ['updateSettings', '[{"values":{"currency":"EUR","__proto__":"x"}}]'],
+      ['updateSettings', '[{"lists":{"services":["Брекеты"],"__proto__":["x"]}}]'],
+      ['saveReminderSettings', '[{"hour":10,"__proto__":"x"}]'],
+    ];
+    for (const [fn, args] of calls) {
+      const r = c.callJson(fn, args);
+      expect([fn, r.ok]).toEqual([fn, false]);
+      expect([fn, Object.keys(r.errors)]).toEqual([fn, ['__proto__']]);
+      expect(Object.values(r.errors)[0]).toMatch(/«__proto__»/);
+    }
+    // Any other key beside lists and values is refused too, not ignored.
+    const other = c.callJson('updateSettings', '[{"values":{"currency":"EUR"},"currency":"EUR"}]');
+    expect(other.errors.currency).toMatch(/Поле «currency» нельзя заполнить/);
+    expect(sheetState(c)).toEqual(before);
+    expect(c.call('getReminderSettings').reminders.settings.hour).toBe(9);
+  });
+
   it('11. payloads with keys of Object.prototype ("constructor", "prototype", "toString") are refused under those keys', () => {
-    // An own "__proto__" key does not survive the emulator's realm crossing; tests/domain/trust/validate.test.ts
-    // shows validateClient answering it under its own key.
     const c = clinic();
     const before = sheetState(c);
     for (const key of ['constructor', 'prototype', 'toString', 'hasOwnProperty']) {
