@@ -93,7 +93,9 @@ function suggested(e: Editing): number {
 
 export function Grid({ tab, version, onChanged, onError, ask }: Props) {
   const [meta, setMeta] = useState<SheetView | null>(null);
-  const blocks = useRef(new Map<number, { version: number; cells: CellView[][] }>());
+  // Each block remembers how many columns it was fetched with: one fetched while the previous tab's meta was still
+  // in place (a switch of tabs) is fetched again, wider, once this tab's meta arrives.
+  const blocks = useRef(new Map<number, { version: number; cols: number; cells: CellView[][] }>());
   const [retry, setRetry] = useState(0);
   const inflight = useRef(new Set<string>());
   const [, setTick] = useState(0);
@@ -204,15 +206,17 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
     for (const b of [...blocks.current.keys()]) if (!wanted.has(b)) blocks.current.delete(b);
     for (const b of wanted) {
       const have = blocks.current.get(b);
-      const key = `${tab}:${version}:${b}`;
-      if ((have && have.version === version) || inflight.current.has(key)) continue;
+      const key = `${tab}:${version}:${b}:${cols}`;
+      if ((have && have.version === version && have.cols >= cols) || inflight.current.has(key)) continue;
       inflight.current.add(key);
       api
         .view(tab, b * BLOCK + 1, BLOCK, cols)
         .then((v) => {
           inflight.current.delete(key);
-          if (v.name !== tabRef.current || version < (blocks.current.get(b)?.version ?? 0)) return;
-          blocks.current.set(b, { version, cells: v.cells });
+          const held = blocks.current.get(b);
+          const older = held && (version < held.version || (version === held.version && cols < held.cols));
+          if (v.name !== tabRef.current || older) return;
+          blocks.current.set(b, { version, cols, cells: v.cells });
           redraw();
         })
         .catch((e) => {
