@@ -1,5 +1,7 @@
 // The "Send to a segment…" form as values: the request it makes, the checks beside its fields, the schedule time
 // and the excluded members grouped by reason.
+
+import { isHttpUrl } from '../../src/domain/mailings/links';
 import type {
   ExclusionReason,
   MailingExcluded,
@@ -33,12 +35,8 @@ export function linkProblem(url: string): 'scheme' | 'invalid' | undefined {
   const text = url.trim();
   if (!text) return undefined;
   if (!/^https?:\/\//i.test(text)) return 'scheme';
-  const m = /^https?:\/\/([^\s/?#]+)(?:[/?#]\S*)?$/i.exec(text);
-  if (!m) return 'invalid';
-  const host = m[1].replace(/^[^@]*@/, '').replace(/:\d+$/, '');
-  // A site's name has a dot (clinic.ru, 127.0.0.1); only the machine itself goes without one.
-  if (!/^(localhost|\[[0-9a-f:.]+\]|[^.\s]+(\.[^.\s]+)+)$/i.test(host)) return 'invalid';
-  return undefined;
+  // The server's own rule for a letter's links.
+  return isHttpUrl(text) ? undefined : 'invalid';
 }
 
 /** The request the form stands for, or the errors to show beside its fields (nothing is sent then). */

@@ -5,7 +5,10 @@ import type { Lang } from '../../i18n';
 import { headerKey } from '../fields';
 import { type RenderContext, renderTemplate, templateRuleFromText } from '../reminders';
 import { escapeHtml, textToHtml } from '../reminders/templates';
+import { isHttpUrl } from './links';
 import { mailText } from './messages';
+
+export { isHttpUrl };
 
 export interface Button {
   text: string;
@@ -39,12 +42,6 @@ export interface MailingTemplateProblem {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-
-/** An http(s) link a letter may carry: absolute, with a host, no spaces, quotes or angle brackets. */
-export function isHttpUrl(url: unknown): boolean {
-  const s = text(url);
-  return /^https?:\/\/[^\s/?#"'<>`\\]+(?:[/?#][^\s"'<>`\\]*)?$/i.test(s) && !/^https?:\/\/[.:]/i.test(s);
-}
 
 /** A button as given: both parts or neither; the URL must be http(s). The error is in the sheet's language. */
 export function readButton(
