@@ -1,6 +1,11 @@
 // Import through the built add-on on the emulated sheet: the typical clinic sheet in Russian and English wordings
 // imported with no manual mapping, nothing lost, values normalised, problems in the Import report, duplicates merged
 // or kept apart, and Undo last import putting every tab back as it was, cell for cell.
+import { wallToInstant } from '../../local/playground/workbook';
+import { CLIENT_FIELDS } from '../../src/domain/fields';
+import { computeFunnel } from '../../src/domain/funnelReport/compute';
+import { monthKey } from '../../src/domain/funnelReport/model';
+import { readTable, reportFigures, rounded } from '../domain/funnelReport/read';
 import {
   enEnv,
   enPatients,
@@ -157,6 +162,37 @@ describe('the typical clinic sheet through the built add-on, Russian and English
   });
 });
 
+describe('imported clients in the funnel and the morning run, as clients added by hand', () => {
+  it('the Funnel tab counts them in the months of their first contact; the digest lists tomorrow’s appointment', () => {
+    const { w } = importVariant(ruVariants[0], ruPatients);
+    const settings = w.call('getSettings').settings;
+    const funnel = w.wb.values('Воронка');
+    const cards = records(w, TABS.ru.clients).map((r) =>
+      Object.fromEntries(CLIENT_FIELDS.map((f) => [f.key, r[f.header.ru] ?? ''])),
+    );
+    const report = computeFunnel({ cards, spend: [], settings, endMonth: monthKey('2026-03-10') });
+    const sheet = readTable(funnel, settings.lists.channels.length);
+    expect(rounded(sheet.monthTotals)).toEqual(rounded(report.monthTotals.map(reportFigures)));
+    // Months newest first, from March. January: the four patients first seen then, each counted as contacted; the
+    // fifth's first contact ('в начале года') could not be read, so her card came in on the day of the import.
+    const [march, , january] = report.monthTotals;
+    expect([january.leads, january.contacts]).toEqual([4, 4]);
+    expect(march.leads).toBe(1);
+    expect(report.total.leads).toBe(5);
+
+    // The morning before Петрова's next appointment (20.03.2026, from the sheet) the team's digest names her.
+    expect(w.call('saveReminderSettings', { recipients: ['team@clinic.test'] }).ok).toBe(true);
+    w.wb.clock.set(wallToInstant('2026-03-19T08:00', w.tz));
+    const preview = w.call('previewToday').preview;
+    expect(preview.digest.body).toMatch(/Петрова Анна Сергеевна/);
+    // No letter to her: the sheet recorded no consent to emails.
+    expect(preview.excluded.map((x: any) => [x.name, x.rule])).toContainEqual([
+      'Петрова Анна Сергеевна',
+      'appointment',
+    ]);
+  });
+});
+
 describe('duplicates against cards already in the base', () => {
   function withPetrova(policy: string) {
     const w = importWorld('ru');
@@ -282,6 +318,22 @@ describe('requests that cannot be done change nothing and say why', () => {
     const policy = w.call('importClients', SOURCE.ru, { duplicates: 'maybe' });
     expect(policy.errors.duplicates).toBe(
       'Выберите, что делать с дубликатами: объединять, оставлять отдельно или пропускать',
+    );
+    expect(everyTab(w)).toEqual(state);
+  });
+
+  it('in English: a tab with only its header, a Kartoteka tab, nothing to undo, an unreadable request', () => {
+    const w = importWorld('en');
+    csvTab(w, 'Empty', [['Name', 'Phone']]);
+    csvTab(w, SOURCE.en, gridOf(enVariants[0], enPatients));
+    const state = everyTab(w);
+    expect(w.call('importClients', 'Empty').errors._).toBe('Tab "Empty" has no rows to import');
+    expect(w.call('importClients', 'Clients').errors._).toBe(
+      'Tab "Clients" is one of Kartoteka\'s own; choose the tab with your data',
+    );
+    expect(w.call('undoImport', 'IMP-20260310-100000').errors._).toBe('There is no import to undo');
+    expect(w.call('importClients', SOURCE.en, { overrides: 'phone' }).errors._).toBe(
+      'The column choices could not be read: a list like [{ column, target }] is expected',
     );
     expect(everyTab(w)).toEqual(state);
   });
