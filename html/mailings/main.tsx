@@ -35,16 +35,8 @@ const SHOWN = ['segment', 'template', 'subject', 'body', 'buttonText', 'buttonUr
 /** Server error keys that name the same fields differently. */
 function besideKeys(failure: Failure): Failure {
   if (!('errors' in failure) || !failure.errors) return failure;
-  const alias: Record<string, string> = {
-    'button.url': 'buttonUrl',
-    'button.text': 'buttonText',
-    url: 'buttonUrl',
-    at: 'day',
-    'template.subject': 'subject',
-    'template.body': 'body',
-    'template.button.url': 'buttonUrl',
-    'template.button.text': 'buttonText',
-  };
+  const alias: Record<string, string> = { button: 'buttonUrl', at: 'day' };
+
   const errors: Record<string, string> = {};
   for (const [k, v] of Object.entries(failure.errors)) errors[alias[k] ?? k] = v;
   return { ...failure, errors };
