@@ -15,6 +15,7 @@ import {
   targetKey,
   targetOf,
 } from '../domain/import';
+import { formatIsoDate } from '../domain/normalize/dateOrder';
 import { LIST_HEADERS, type SimpleListKey } from '../domain/settings';
 import type { DuplicatePolicy, ImportPreviewView, ImportRequest } from '../shared/import';
 import { readColumns } from '../sheets/clients';
@@ -29,6 +30,12 @@ export interface CheckedRequest {
   overrides: Array<{ column: number; target: string }>;
   duplicates: DuplicatePolicy;
   addToLists: boolean;
+}
+
+/** A sample as the sheet shows it: a date cell in the locale's order ('12.01.2026', '01/12/2026 10:30'). */
+function sampleText(sample: string, locale: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/.exec(sample);
+  return m ? [formatIsoDate(m[1], locale), m[2]].filter(Boolean).join(' ') : sample;
 }
 
 /** The sidebar's request checked field by field; a wrong one is refused with localized errors, nothing changed. */
@@ -130,7 +137,7 @@ export function previewImport(ctx: Ctx, name: unknown, input: unknown) {
       label: labelOf(m),
       confidence: m.confidence,
       reason: m.reason,
-      samples: m.samples,
+      samples: m.samples.map((x) => sampleText(x, ctx.locale)),
     })),
     choices: targetChoices(lang, '').map((c) => ({
       target: targetKey(c.target),

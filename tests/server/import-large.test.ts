@@ -2,8 +2,7 @@
 // and an execution killed between two writes of a chunk — continued by its safety net, the half-written chunk
 // cleared and done again, no row imported twice.
 import { readFileSync } from 'node:fs';
-import { CODE } from './helpers';
-import { bulkTab, finish, type ImportWorld, importWorld, wallDate, withoutFormulaTabs } from './importWorld';
+import { bulkTab, CODE, finish, type ImportWorld, importWorld, wallDate, withoutFormulaTabs } from './importWorld';
 
 const SIX_MINUTES = 6 * 60_000;
 const SOURCE = 'Пациенты';

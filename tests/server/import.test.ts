@@ -115,6 +115,9 @@ describe('the typical clinic sheet through the built add-on, Russian and English
     for (const k of ['phone', 'email', 'birthDate', 'address', 'firstContactOn', 'nextAppointmentOn'])
       expect(targets).toContain(k);
     expect(targets.filter((k: string) => k.startsWith('channel:'))).toHaveLength(4);
+    // Samples show the date cells as the sheet does, in its order.
+    const firstContact = i.preview.columns.find((c: any) => c.target === 'firstContactOn');
+    expect(firstContact.samples[0]).toBe(ru ? '12.01.2026' : '01/12/2026');
     expect(result.counts).toMatchObject({ newClients: 5, mergedInFile: 1, unreadable: 3 });
     expect(expectNothingLost(i)).toBeGreaterThan(50);
 

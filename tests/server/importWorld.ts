@@ -6,7 +6,7 @@ import type { SourceCell } from '../../src/domain/import';
 import { CODE as BUILT, type Lang } from './helpers';
 
 // KARTOTEKA_DIST: a copy of dist/ to test (the checkout's dist/ is rebuilt by every build).
-const CODE = process.env.KARTOTEKA_DIST ? path.join(process.env.KARTOTEKA_DIST, 'Code.js') : BUILT;
+export const CODE = process.env.KARTOTEKA_DIST ? path.join(process.env.KARTOTEKA_DIST, 'Code.js') : BUILT;
 
 export type Call = (fn: string, ...args: unknown[]) => any;
 
