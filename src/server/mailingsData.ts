@@ -35,6 +35,8 @@ export interface MailingData {
   caps: Caps;
   render: RenderContext;
   senderName: string;
+  /** Mail quota kept for the morning digest (its recipients, while reminders are on). */
+  quotaReserve: number;
   /** Segments by name (lower case); read on first use. */
   segments(): Map<string, Segment>;
   /** IDs of a segment's members ('' or "all with consent": every client); undefined for an unknown segment. */
@@ -90,6 +92,7 @@ export function readMailingData(ctx: Ctx): MailingData {
     caps,
     render,
     senderName: reminder.senderName,
+    quotaReserve: reminder.enabled ? reminder.recipients.length : 0,
     segments() {
       if (!segments) {
         const { readings } = loadSegments(ctx, () => readRenderEnv(ctx.ss, ctx));

@@ -62,6 +62,8 @@ import { type LogSender, reread, sendUnderLock } from './remindersRun';
 /** The one-off trigger that sends letters whose slot has come (and continues a long mailing). */
 export const MAILINGS_CONTINUATION = 'continueMailings';
 const MAILINGS_PROP = 'mailings';
+/** The day whose holiday greetings the morning run has queued. */
+const HOLIDAYS_DAY_PROP = 'mailings.holidaysDay';
 /** Mailings kept in the list (newest first). */
 const MAILINGS_KEPT = 30;
 /** A holiday greeting the quota held back may still go this many days after the holiday; later it is dropped. */
@@ -700,7 +702,7 @@ export function marketingRun(
       stop = 'time';
       break;
     }
-    if (sender.quotaLeft < 1) {
+    if (sender.quotaLeft - data.quotaReserve < 1) {
       stop = 'quota';
       break;
     }
@@ -839,10 +841,17 @@ export function continueMailings(ctx: Ctx, startedMs: number): { ok: true; sent:
   return { ok: true, sent: out.sent, message: mailText(ctx.lang, 'run.sent', { n: out.sent }) };
 }
 
-/** The morning run's part: today's holiday greetings queued and what is due sent (never fails the morning). */
+/**
+ * The morning run's part: on a holiday, its greetings queued and sent (the rest at their slot by the one-off
+ * trigger). The Holidays tab is read once a day; the other runs of the day cost nothing. Never fails the morning.
+ */
 export function morningMailings(ctx: Ctx, startedMs: number): void {
   try {
-    marketingRun(ctx, startedMs, { holidays: true });
+    if (readJsonProp<string>(HOLIDAYS_DAY_PROP) === ctx.today) return;
+    const rows = readHolidayRows(ctx.ss, ctx.timeZone);
+    const today = rows ? holidaysOn(readHolidays(rows, ctx.lang).holidays, ctx.today) : [];
+    if (today.length) marketingRun(ctx, startedMs, { holidays: true });
+    writeJsonProp(HOLIDAYS_DAY_PROP, ctx.today);
   } catch (e) {
     console.warn(`mailings in the morning run: ${e instanceof Error ? e.name : 'error'}`);
   }

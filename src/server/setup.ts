@@ -5,6 +5,7 @@ import { trustText } from '../domain/trustMessages';
 import { t } from '../i18n';
 import { withDocumentLock } from '../services/env';
 import { recordOwnerIfNone } from '../services/identity';
+import { unsubscribeSecret } from '../services/signing';
 import { installSetupTriggers } from '../services/triggers';
 import { toast } from '../services/ui';
 import type { SetupSummary } from '../shared/api';
@@ -30,6 +31,8 @@ export function setupDatabase(ctx: Ctx, progress?: (message: string) => void) {
     });
     forgetSettings();
     recordOwnerIfNone(ctx.ss, ctx.user);
+    // The secret unsubscribe links are signed with (made once, kept in the script's properties).
+    unsubscribeSecret();
     // Rows whose ID column was deleted and put back get their IDs again (hints, snapshot, journal).
     const recovered = recoverLostIds(ctx);
     // Trigger hours read from Settings use what the tab holds now (it may have just been created).
