@@ -133,7 +133,7 @@ describe('the morning run', () => {
     expect(digests(w)).toHaveLength(1);
     expect(sentLog(w).filter((r) => r.Состояние === 'отправлено')).toHaveLength(4);
     expect(journalEmails(w)).toHaveLength(3);
-  });
+  }, 180_000);
 
   it('sends nothing to clients without consent or after they opted out, on any day of the greeting window', () => {
     const w = world('ru');
