@@ -7,6 +7,7 @@ import { type Book, isDateObject, type SheetData, TrackedRange, type ValidationR
 import { type CfFormat, type CfRuleData, type GradientPoint, replaceRules, storedRules } from './conditional';
 import { offsetFormula } from './refs';
 import { dateToSerial, partsToSerial, serialParts, serialToDate } from './tz';
+import { excelSheetName } from './xlsx-names';
 
 interface Rect {
   r0: number;
@@ -109,7 +110,7 @@ function excelValidation(rule: ValidationRule, top: Rect, book: Book): ExcelJS.D
     const t = a[0] as TrackedRange;
     if (!t.alive) return undefined;
     const ref = `$${columnToLetters(t.c0 + 1)}$${t.r0 + 1}:$${columnToLetters(t.c1 + 1)}$${t.r1 + 1}`;
-    return { type: 'list', formulae: [`${quoteSheetName(t.sheet.name)}!${ref}`], ...common };
+    return { type: 'list', formulae: [`${quoteSheetName(excelSheetName(t.sheet.name))}!${ref}`], ...common };
   }
   if (c === 'CHECKBOX') return { type: 'list', formulae: ['"TRUE,FALSE"'], ...common };
   if (NUMBER_OPS[c])

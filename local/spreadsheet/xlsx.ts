@@ -6,6 +6,7 @@ import { parseA1 } from './a1';
 import { type Book, type SheetData, TrackedRange, type ValidationRule } from './book';
 import { isDateFormat } from './numfmt';
 import { listRefs } from './refs';
+import { changedNames, excelSheetName, renameSheetRefs, sheetsSheetName } from './xlsx-names';
 import {
   readConditionalFormats,
   readValidation,
@@ -29,8 +30,12 @@ export async function workbookToXlsx(book: Book): Promise<Buffer> {
   book.beforeRead();
   const wbx = new ExcelJS.Workbook();
   wbx.creator = book.owner;
+  const renamed = changedNames(
+    book.sheets.map((sh) => sh.name),
+    excelSheetName,
+  );
   for (const sh of book.sheets) {
-    const ws = wbx.addWorksheet(sh.name, {
+    const ws = wbx.addWorksheet(excelSheetName(sh.name), {
       state: sh.hidden ? 'hidden' : 'visible',
       views:
         sh.frozenRows || sh.frozenColumns
@@ -54,7 +59,7 @@ export async function workbookToXlsx(book: Book): Promise<Buffer> {
         if (f) {
           const { v: res } = book.computed(sh, r, c);
           const result = typeof res === 'number' && isDateFormat(fmt) ? serialToUtcDate(res) : res;
-          cell.value = { formula: f.text.slice(1), result } as ExcelJS.CellFormulaValue;
+          cell.value = { formula: renameSheetRefs(f.text.slice(1), renamed), result } as ExcelJS.CellFormulaValue;
         } else if (v !== undefined) {
           cell.value = typeof v === 'number' && isDateFormat(fmt) ? serialToUtcDate(v) : v;
         }
@@ -102,8 +107,12 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
     [];
   const formulas: Array<{ sh: SheetData; r: number; c: number; text: string }> = [];
   const sheetsRead: Array<[ExcelJS.Worksheet, SheetData]> = [];
+  const renamed = changedNames(
+    wbx.worksheets.map((ws) => ws.name),
+    sheetsSheetName,
+  );
   for (const ws of wbx.worksheets) {
-    const sh = book.addSheet(ws.name);
+    const sh = book.addSheet(sheetsSheetName(ws.name));
     sh.maxRows = Math.max(1000, ws.rowCount);
     sh.maxColumns = Math.max(26, ws.columnCount);
     sh.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
@@ -168,7 +177,7 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
   for (const p of pendingRanges) {
     let rule = rangeRules.get(`${p.ref}|${p.rule.allowInvalid}|${p.rule.helpText}`);
     if (!rule) {
-      const ref = listRefs(`=${p.ref}`)[0];
+      const ref = listRefs(`=${renameSheetRefs(p.ref, renamed)}`)[0];
       const target = ref?.sheet ? book.sheetByName(ref.sheet) : p.sh;
       if (!ref || !target || ref.start.row === undefined || ref.start.col === undefined) continue;
       const end = ref.end ?? ref.start;
@@ -180,7 +189,7 @@ export async function loadXlsxInto(book: Book, buf: Buffer): Promise<void> {
     }
     p.sh.dv.set(p.r, p.c, rule);
   }
-  for (const f of formulas) book.setFormulaText(f.sh, f.r, f.c, f.text);
+  for (const f of formulas) book.setFormulaText(f.sh, f.r, f.c, renameSheetRefs(f.text, renamed));
   for (const [ws, sh] of sheetsRead) readConditionalFormats(ws, sh, book);
   for (const sh of book.sheets) if (sh.formulaCount > 0) book.syncRect(sh, 0, 0, sh.forms.rows.length, sh.maxColumns);
 }

@@ -106,6 +106,7 @@ describe('startPlayground', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-playground-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  // Seeding runs the add-on's setup and segment rebuild: minutes on a busy machine, not the default 30 s.
   it('seeds on the first start, then keeps edits, the clock and the triggers across a restart', async () => {
     const args = parseArgs(
       ['--data', path.join(dir, 'clinic.xlsx'), '--port', '0', '--no-open', '--clients', '25'],
@@ -137,7 +138,7 @@ describe('startPlayground', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 300_000);
 });
 
 describe('parseArgs', () => {
