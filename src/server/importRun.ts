@@ -40,6 +40,7 @@ import {
   appendCards,
   type ClientsGrid,
   deleteGridRows,
+  flagCells,
   largestId,
   patchCards,
   readClientsGrid,
@@ -179,10 +180,17 @@ function oneChunk(ctx: Ctx, job: ImportJob, mapping: ImportMapping, source: Sour
   // The order the landing check relies on: report (with what merges replace), cards, merges, journal last.
   appendRows(report, records, ctx.timeZone, writes.reportFrom - 1);
   addExtraColumns(grid, newHeaders);
-  appendCards(
+  const firstCard = appendCards(
     grid,
     plan.newClients.map((c, i) => ({ values: { ...c.values, id: ids[i] }, extra: c.extra })),
     ctx.timeZone,
+  );
+  // What could not be read is marked where people look: a note on the cell, pointing to the report.
+  flagCells(
+    grid,
+    firstCard,
+    plan.newClients.map((c) => c.flagged),
+    importText(ctx.lang, 'cell.flagged', { importId: job.importId, report: IMPORT_REPORT_TAB.name[ctx.lang] }),
   );
   patchCards(
     grid,

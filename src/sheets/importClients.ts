@@ -160,6 +160,30 @@ export function appendCards(
 }
 
 /**
+ * A note on each cell of newly appended cards whose value could not be read (field keys or extra headers per card,
+ * cards from row `first` down): one write of the rectangle they span, the new rows holding no other notes.
+ */
+export function flagCells(grid: ClientsGrid, first: number, flagged: readonly string[][], note: string): void {
+  const cells: Array<[number, number]> = [];
+  flagged.forEach((keys, i) => {
+    for (const key of keys) {
+      const column = grid.tab.layout.columns[key] ?? grid.extra.get(key);
+      if (column) cells.push([first + i, column]);
+    }
+  });
+  if (!cells.length) return;
+  const rows = cells.map(([r]) => r);
+  const columns = cells.map(([, c]) => c);
+  const top = Math.min(...rows);
+  const left = Math.min(...columns);
+  const notes = Array.from({ length: Math.max(...rows) - top + 1 }, () =>
+    new Array<string>(Math.max(...columns) - left + 1).fill(''),
+  );
+  for (const [r, c] of cells) notes[r - top][c - left] = note;
+  grid.tab.sheet.getRange(top, left, notes.length, notes[0].length).setNotes(notes);
+}
+
+/**
  * Changes cells of existing cards: fields in as few rectangles as cost less (writePatches), extra columns one run
  * of rows at a time. The grid's copy of each card follows.
  */

@@ -142,6 +142,20 @@ describe('the typical clinic sheet through the built add-on, Russian and English
     // What could not be read stays as it was on the card and is listed in the report with its row and column.
     expect(cards[2][col('Дата рождения', 'Birth date')]).toBe(ru ? '31.02.1990' : '02/31/1990');
     expect(cards[2].Email).toBe(ru ? 'sidorova@@mail' : 'maria.garcia@@example');
+    // Each such cell carries a note saying so; the cells that were read have none.
+    const sheet = (w.wb.model.spreadsheet as any).getSheetByName(t.clients);
+    const notes: string[][] = sheet.getRange(2, 1, 5, clients[0].length).getNotes();
+    const noted = notes.flatMap((row, r) => row.flatMap((n, c) => (n ? [[r + 2, clients[0][c]]] : [])));
+    expect(noted).toEqual([
+      [4, 'Email'],
+      [4, col('Дата рождения', 'Birth date')],
+      [6, col('Первый контакт', 'First contact')],
+    ]);
+    expect(notes[2][birth]).toBe(
+      ru
+        ? `Импорт ${result.importId}: значение не прочитано и оставлено как было — см. лист «Отчёт импорта»`
+        : `Import ${result.importId}: the value could not be read and was kept as it was — see the "Import report" tab`,
+    );
     const report = records(w, t.report);
     expect(report.map((r) => r[col('Значение', 'Value')])).toEqual(
       expect.arrayContaining([

@@ -98,6 +98,7 @@ export const importMessages = {
     'undo.confirm':
       'Отменить импорт {importId} с листа «{sheet}»? Его карточки и записи журнала будут удалены, дополненные карточки — возвращены как были.',
     'undo.cancelled': 'Отмена импорта не выполнена',
+    'cell.flagged': 'Импорт {importId}: значение не прочитано и оставлено как было — см. лист «{report}»',
   },
   en: {
     kept: '{problem}; kept as it was',
@@ -196,6 +197,7 @@ export const importMessages = {
     'undo.confirm':
       'Undo import {importId} from tab "{sheet}"? Its cards and journal entries are removed and the cards it filled in are put back as they were.',
     'undo.cancelled': 'The import was not undone',
+    'cell.flagged': 'Import {importId}: the value could not be read and was kept as it was — see the "{report}" tab',
   },
 } as const;
 
