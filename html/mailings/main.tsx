@@ -479,7 +479,11 @@ function Mailings(props: SidebarProps) {
         style={{ lang, locale: props.ctx.locale, timeZone: view.timeZone, today: view.now.slice(0, 10) }}
         onView={setView}
       />
-      {view.unsubscribeUrl ? null : <p class="small warn-line">{mt(lang, 'noUnsubscribe')}</p>}
+      {view.unsubscribeUrl ? (
+        <p class="small muted unsubscribe-line">{mt(lang, 'unsubscribeAt', { url: view.unsubscribeUrl })}</p>
+      ) : (
+        <p class="small warn-line">{mt(lang, 'noUnsubscribe')}</p>
+      )}
       <p class="small muted rules-line" data-testid="rules">
         {mt(lang, 'rules', {
           days: daysText(lang, view.window.days),
