@@ -207,8 +207,9 @@ function tables(results: SizeResult[]): BenchTable[] {
           ' rows: the Clients tab located and read whole once per execution, the chunk planned, a block of IDs' +
           ' reserved with one property write, then the Import report, the cards (the grid grown once, one write),' +
           ' the cells of merged cards and the journal history appended — each tab located, its last row asked, the' +
-          ' grid grown and written: four or five Spreadsheet calls a tab. New extra columns (here "Комментарий")' +
-          ' cost five more once.',
+          " grid grown and written: four or five Spreadsheet calls a tab; the notes on the new cards' unreadable" +
+          ' cells (here one birth date in 500) in one write, two calls. New extra columns (here "Комментарий") cost' +
+          ' five more once.',
         'Naive: tests/bench/naive/import-rows.gs on the same data in a fresh sheet: the source read once, then per' +
           ' row a property read and write for the next ID and one `appendRow` (no normalising, no duplicate check,' +
           ' no journal, no report, no undo). "≥" marks a run Apps Script kills at 6 minutes: the rows after it are' +
@@ -229,7 +230,7 @@ function budgets(results: SizeResult[]): BenchBudget[] {
         `${at10k.kartoteka.calls} calls at ${label(at10k.rows)} in ${at10k.kartoteka.executions} execution(s): ` +
         'one bulk read of the source and of Clients, one ID block, one append each to the Import report, Clients' +
         ' and Journal — but Apps Script counts a tab lookup, its last row, growing its grid and the range before' +
-        ' setValues as calls of their own (4–5 a tab), and new extra columns 5 more',
+        ' setValues as calls of their own (4–5 a tab), the notes on unreadable cells 2 more, new extra columns 5 more',
     },
     {
       label: 'import: every execution ends before the 6-minute limit, every row imported once',
