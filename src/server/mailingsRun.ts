@@ -403,7 +403,10 @@ export function mailingsView(ctx: Ctx): { ok: true; view: MailingsView } {
     name: s.name,
     size: data.members(s.name)?.size ?? 0,
   }));
-  segments.unshift({ key: '', name: segmentLabel(ctx, ''), size: data.clients.length });
+  // "All with consent": the clients who may receive letters now.
+  const reading = { today: ctx.today, locale: ctx.locale, timeZone: ctx.timeZone };
+  const consenting = data.clients.filter((c) => emailEligibility(c, reading).ok).length;
+  segments.unshift({ key: '', name: segmentLabel(ctx, ''), size: consenting });
   const templates = templateNames(data.templates).map((name) => {
     const rows = variantsOf(data.templates, name);
     return {

@@ -99,6 +99,28 @@ describe('a mailing to a segment (Monday 16 March 2026, 11:00, inside the window
     expect(w.wb.outbox).toHaveLength(0);
   });
 
+  it('lists for the sidebar the segments with their sizes, the templates with their variants, caps and window', () => {
+    const v = w.call('mailingsView').view;
+    const size = (name: string) => v.segments.find((s: any) => s.name === name)?.size;
+    expect(v.segments[0]).toEqual({ key: '', name: ALL, size: 4 });
+    expect([size('Постоянные'), size('Разовые'), size('Потенциальные')]).toEqual([1, 1, 5]);
+    expect(v.templates.find((t: any) => t.name === 'Весна')).toEqual({
+      name: 'Весна',
+      variants: ['', 'Постоянные', 'Потенциальные'],
+      subject: '{{Имя}}, весенние новости',
+      hasButton: true,
+    });
+    expect(v.templates.map((t: any) => t.name)).toEqual(['Новый год', '23 февраля', '8 марта', 'Весна']);
+    expect(v).toMatchObject({
+      caps: { per7: 2, per30: 6 },
+      window: { days: [1, 2, 3, 4, 5], from: 10, to: 19 },
+      timeZone: 'Europe/Moscow',
+      mailings: [],
+      problems: [],
+    });
+    expect(v.unsubscribeUrl).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/\S+\/exec$/);
+  });
+
   it('refuses a request it cannot read with a localized error and sends nothing', () => {
     const bad = w.call('previewMailing', { segment: 'Нет такого', template: 'Весна' });
     expect(bad.ok).toBe(false);
@@ -182,6 +204,16 @@ describe('a mailing to a segment (Monday 16 March 2026, 11:00, inside the window
     expect(preview.excluded.map((e: any) => [e.id, e.reason])).toEqual([[ids.kira, 'alreadySent']]);
     until(w, '2026-03-16T15:00');
     expect(w.wb.outbox.length).toBe(before);
+  });
+
+  it('lists the mailings sent, with their counts', () => {
+    const list = w.call('mailingsView').view.mailings;
+    expect(list.map((m: any) => [m.template, m.segment, m.state, m.queued, m.sent])).toEqual([
+      ['Весна', 'Постоянные', 'done', 0, 0],
+      ['Весна', ALL, 'done', 0, 0],
+      ['Весна', ALL, 'done', 4, 4],
+    ]);
+    expect(new Set(list.map((m: any) => m.mailingId)).size).toBe(3);
   });
 
   it('reaches only the segment asked for', () => {
