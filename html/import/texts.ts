@@ -5,7 +5,7 @@ const ru = {
   source: 'Лист с данными',
   noSources:
     'Нет листа для импорта. Вставьте данные на новый лист или откройте файл: Файл → Импорт → «Вставить новые листы».',
-  rows: '{rows} строк',
+  rows: '{rows} {rows:строка|строки|строк}',
   check: 'Показать сопоставление',
   found: 'Лист «{sheet}»: строк с данными {rows}, заголовок в строке {headerRow}. В базе сейчас карточек: {clients}.',
   noHeader: 'Лист «{sheet}»: строк с данными {rows}, без заголовка. В базе сейчас карточек: {clients}.',
@@ -19,14 +19,15 @@ const ru = {
   keepApart: 'Оставлять отдельно: новая карточка, сходство — в отчёт',
   skip: 'Пропускать такие строки (они будут в отчёте)',
   sample:
-    'Первые {rows} строк: новых карточек {newClients}, дубликатов {duplicates}, значений оставлено как было {unreadable}',
+    'Первые строки ({rows}): новых карточек {newClients}, дубликатов {duplicates}, значений оставлено как было {unreadable}',
   problems: 'Что найдено в первых строках ({n})',
   problemRow: 'строка {row}',
   lists: 'Новые значения для списков настроек',
   addToLists: 'Добавить их в списки настроек',
-  importRows: 'Импортировать {rows} строк',
-  importing: 'Импорт {rows} строк… Не закрывайте панель.',
-  continuing: 'Импортировано {done} из {total} строк; остальное продолжится само примерно через минуту.',
+  importRows: 'Импортировать {rows} {rows:строку|строки|строк}',
+  importing: 'Импортируется строк: {rows}… Не закрывайте панель.',
+  continuing:
+    'Импортировано {done} из {total} {total:строки|строк|строк}; остальное продолжится само примерно через минуту.',
   done: 'Готово',
   counts:
     'Новых карточек: {newClients} · дополнено: {merged} · в журнал: {journal} · пропущено: {skipped} · оставлено как было: {unreadable}',
@@ -47,7 +48,7 @@ const en: typeof ru = {
   source: 'Tab with the data',
   noSources:
     'No tab to import from. Paste the data on a new tab, or open a file: File → Import → "Insert new sheet(s)".',
-  rows: '{rows} rows',
+  rows: '{rows} {rows:row|rows|rows}',
   check: 'Show the mapping',
   found: 'Tab "{sheet}": {rows} data rows, the header in row {headerRow}. The base holds {clients} cards now.',
   noHeader: 'Tab "{sheet}": {rows} data rows, no header. The base holds {clients} cards now.',
@@ -60,13 +61,14 @@ const en: typeof ru = {
   merge: 'Merge: fill the empty fields of the card, differences go to the notes',
   keepApart: 'Keep apart: a new card, the likeness goes to the report',
   skip: 'Skip such rows (they are listed in the report)',
-  sample: 'First {rows} rows: {newClients} new cards, {duplicates} duplicates, {unreadable} values kept as they were',
+  sample:
+    'First {rows} {rows:row|rows|rows}: {newClients} new cards, {duplicates} duplicates, {unreadable} values kept as they were',
   problems: 'Found in the first rows ({n})',
   problemRow: 'row {row}',
   lists: 'New values for the Settings lists',
   addToLists: 'Add them to the Settings lists',
-  importRows: 'Import {rows} rows',
-  importing: 'Importing {rows} rows… Keep this panel open.',
+  importRows: 'Import {rows} {rows:row|rows|rows}',
+  importing: 'Importing {rows} {rows:row|rows|rows}… Keep this panel open.',
   continuing: '{done} of {total} rows imported; the rest continues by itself in about a minute.',
   done: 'Done',
   counts:
@@ -86,7 +88,23 @@ const en: typeof ru = {
 
 export type ImportKey = keyof typeof ru;
 
+/** The form of a word for n: one (1, 21), few (2–4, 22–24) or many (5–20, 25…), by Russian rules; English by n = 1. */
+export function pluralForm(lang: Lang, n: number, forms: [string, string, string]): string {
+  const abs = Math.abs(n);
+  if (lang === 'en') return abs === 1 ? forms[0] : forms[2];
+  const mod10 = abs % 10;
+  const mod100 = abs % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
+  return forms[2];
+}
+
+/** The text for key with {name} filled and {name:one|few|many} as the word's form for that number. */
 export function imt(lang: Lang, key: ImportKey, params: Record<string, string | number> = {}): string {
   const text = (lang === 'ru' ? ru : en)[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text
+    .replace(/\{(\w+):([^|}]*)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, few: string, many: string) =>
+      name in params ? pluralForm(lang, Number(params[name]), [one, few, many]) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
