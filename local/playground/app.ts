@@ -34,6 +34,8 @@ export interface PlaygroundOptions {
   dir: string;
   /** Called after every change; the server saves the workbook (debounced). */
   onChange?: () => void;
+  /** Why the last save of the workbook failed (nothing while saves succeed): the page says changes are not kept. */
+  saveError?: () => string | undefined;
   /** First user shown in the switcher. */
   user?: string;
   log?: (line: string) => void;
@@ -188,6 +190,7 @@ export function createPlayground(opts: PlaygroundOptions): Playground {
       triggers: { runs: triggerRuns.slice(-TRIGGER_RUNS_SHOWN), count: triggerRuns.length },
       user,
       users: USERS,
+      saveError: opts.saveError?.() ?? null,
     };
   }
 

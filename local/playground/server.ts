@@ -166,6 +166,7 @@ export async function startPlayground(
 
   let timer: NodeJS.Timeout | undefined;
   let saving: Promise<void> = Promise.resolve();
+  let saveError: string | undefined;
   const saveNow = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -175,8 +176,12 @@ export async function startPlayground(
         await wb.saveXlsx(tmp);
         renameSync(tmp, data);
         writeFileSync(sideFile(data), `${JSON.stringify(captureState(wb, lang), null, 2)}\n`);
+        saveError = undefined;
       })
-      .catch((e) => log(`saving failed: ${(e as Error).message}`));
+      .catch((e) => {
+        saveError = (e as Error).message;
+        log(`saving failed: ${saveError}`);
+      });
     return saving;
   };
   const schedule = () => {
@@ -191,6 +196,7 @@ export async function startPlayground(
     code: readFileSync(codePath, 'utf8'),
     dir: path.join(root, 'local', 'playground'),
     onChange: schedule,
+    saveError: () => saveError,
     log,
   });
   await playground.ready;

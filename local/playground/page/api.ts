@@ -29,6 +29,8 @@ export interface State {
   triggers: { runs: TriggerRun[]; count: number };
   user: string;
   users: string[];
+  /** Why the workbook could not be saved to its file; null while saves succeed. */
+  saveError: string | null;
 }
 
 /** A refusal from the server; `problem` says what Sheets would say, for the page to word in the sheet's language. */

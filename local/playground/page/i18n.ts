@@ -78,6 +78,7 @@ const RU = {
   completed: 'выполнено',
   seconds: 'с',
   failed: 'ошибка',
+  notSaved: (why: string) => `Изменения не сохраняются в файл — после перезапуска их не будет. Причина: ${why}`,
 };
 
 const EN: typeof RU = {
@@ -147,6 +148,7 @@ const EN: typeof RU = {
   completed: 'completed',
   seconds: 's',
   failed: 'failed',
+  notSaved: (why: string) => `Changes are not being saved to the file and will be gone after a restart. Why: ${why}`,
 };
 
 export const t = lang === 'ru' ? RU : EN;

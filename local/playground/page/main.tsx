@@ -396,6 +396,11 @@ function App() {
           {t.download}
         </a>
       </header>
+      {state.saveError ? (
+        <p class="save-error" role="alert">
+          {t.notSaved(state.saveError)}
+        </p>
+      ) : null}
       <main class="workspace">
         <section class="sheet">
           <Grid

@@ -1,5 +1,5 @@
 // The sample clinic seeded through the built add-on (dist/Code.js): deterministic, consistent, and it survives a restart.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createWorkbook } from '../../../local/index';
@@ -139,6 +139,40 @@ describe('startPlayground', () => {
       await second.close();
     }
   }, 300_000);
+});
+
+describe('a workbook that cannot be saved', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-unsaved-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is reported to the page until a save succeeds again', async () => {
+    const data = path.join(dir, 'clinic.xlsx');
+    // The file is written through `<data>.tmp`: a folder of that name makes every save fail.
+    mkdirSync(`${data}.tmp`);
+    const args = parseArgs(['--data', data, '--empty', '--fresh', '--port', '0', '--no-open'], {});
+    const started = await startPlayground(args, root, () => undefined);
+    const state = async () =>
+      (await (await fetch(`${started.url}api/state`)).json()) as { saveError: string | null; tabs: { name: string }[] };
+    try {
+      expect((await state()).saveError).toMatch(/EISDIR|directory/i);
+      expect(existsSync(data)).toBe(false);
+
+      rmSync(`${data}.tmp`, { recursive: true });
+      const tab = (await state()).tabs[0].name;
+      const edited = await fetch(`${started.url}api/edit`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ tab, row: 1, column: 1, value: 'Новикова Ольга' }),
+      });
+      expect(edited.status).toBe(200);
+      const end = Date.now() + 20_000;
+      while ((await state()).saveError !== null && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+      expect((await state()).saveError).toBeNull();
+      expect(existsSync(data)).toBe(true);
+    } finally {
+      await started.close();
+    }
+  }, 120_000);
 });
 
 describe('parseArgs', () => {
