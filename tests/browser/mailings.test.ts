@@ -12,7 +12,7 @@ import { createWorkbook } from '../../local/index';
 import { parseArgs, type Started, startPlayground } from '../../local/playground/server';
 import type { MailingPreview, MailingsView } from '../../src/shared/mailings';
 import { type Browser, browserTestsEnabled, startBrowser } from './chromium';
-import { openHtml, ready, SCREENSHOTS, screenshot, startSidebarBrowser } from './harness';
+import { openHtml, SCREENSHOTS, screenshot, startSidebarBrowser } from './harness';
 
 const root = path.join(__dirname, '../..');
 const run = browserTestsEnabled() ? describe : describe.skip;
@@ -201,11 +201,18 @@ function firstName(fullName: string): string {
 
 run('the English sidebar', () => {
   let browser: Browser;
+  let addonDir: string;
 
   beforeAll(async () => {
+    // A private copy of the build, as above.
+    addonDir = mkdtempSync(path.join(os.tmpdir(), 'kartoteka-mailings-en-'));
+    cpSync(path.join(root, 'dist'), addonDir, { recursive: true });
     browser = await startSidebarBrowser();
   });
-  afterAll(() => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    if (addonDir) rmSync(addonDir, { recursive: true, force: true });
+  });
 
   it('opens, lists the segments with their sizes, previews a template, schedules it for later and cancels it', async () => {
     const wb = createWorkbook({
@@ -214,7 +221,7 @@ run('the English sidebar', () => {
       now: '2026-03-16T10:30:00',
       user: 'anna@clinic.test',
     });
-    const addon = wb.loadAddon(path.join(root, 'dist/Code.js'));
+    const addon = wb.loadAddon(path.join(addonDir, 'Code.js'));
     expect((addon.call('setupDatabase') as { ok: boolean }).ok).toBe(true);
     for (const [fullName, email, consent] of [
       ['Anna Smith', 'anna@mail.test', '03/01/2026'],
@@ -230,9 +237,9 @@ run('the English sidebar', () => {
     addon.call('showMailings');
     const html = wb.ui.sidebars[wb.ui.sidebars.length - 1].content;
     const bar = await openHtml(browser.context, html, (fn, args) => addon.call(fn, ...args));
-    await ready(bar);
     const { page } = bar;
-    await page.locator('#f-segment').waitFor();
+    // Loaded: the form context, then the lists (a busy machine may take a while for both).
+    await page.locator('#f-segment').waitFor({ timeout: 60_000 });
     const view = addon.call('mailingsView') as { ok: true; view: MailingsView };
     const withMembers = view.view.segments.find((s) => s.key && s.size >= 2);
     expect(withMembers).toBeDefined();
