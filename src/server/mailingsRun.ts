@@ -71,6 +71,8 @@ const HOLIDAY_LATE_DAYS = 2;
 const QUOTA_RETRY_MS = 60 * 60_000;
 const BUSY_RETRY_MS = 60_000;
 const LOCK_MS = 10_000;
+/** The mailings' sent counts are brought up to date every this many letters. */
+const PROGRESS_EVERY = 25;
 
 interface MailingRecord {
   id: string;
@@ -688,6 +690,8 @@ export function marketingRun(
   }
   writeDrops(ctx, sender, drops);
   let stop: 'time' | 'quota' | 'busy' | 'mail' | null = null;
+  const unreported = new Map<string, number>();
+  const journal: JournalTarget = { tab: null, type: '' };
   let sendsDone = 0;
   let sendMsTotal = 0;
   let slowest = 0;
@@ -725,7 +729,7 @@ export function marketingRun(
         c.entry.key,
         { to: email, subject: letter.subject, body: letter.body, htmlBody: letter.htmlBody },
         () => {
-          journalLetter(ctx, c, client, letter.subject);
+          journalLetter(ctx, journal, c, client, letter.subject);
           const list = history.get(c.clientId) ?? [];
           list.push(wall(ctx));
           history.set(c.clientId, list);
@@ -742,7 +746,17 @@ export function marketingRun(
     slowest = Math.max(slowest, ms);
     if (result === 'sent') {
       outcome.sent++;
-      if (c.hash) outcome.sentByHash.set(c.hash, (outcome.sentByHash.get(c.hash) ?? 0) + 1);
+      if (c.hash) {
+        outcome.sentByHash.set(c.hash, (outcome.sentByHash.get(c.hash) ?? 0) + 1);
+        unreported.set(c.hash, (unreported.get(c.hash) ?? 0) + 1);
+      }
+      // The sidebar's progress line reads the mailings' counts.
+      if (outcome.sent % PROGRESS_EVERY === 0) {
+        const list = readMailings();
+        addSent(list, unreported);
+        writeMailings(list);
+        unreported.clear();
+      }
     } else if (result === 'quota') {
       stop = 'quota';
       break;
@@ -751,7 +765,7 @@ export function marketingRun(
       break;
     }
   }
-  updateMailings(ctx, outcome.sentByHash);
+  updateMailings(ctx, unreported, sender.log.values());
   let ms: number | null = null;
   if (stop === 'time') ms = DEFAULT_RUN_LIMITS.continueAfterMs;
   else if (stop === 'busy') ms = BUSY_RETRY_MS;
@@ -783,56 +797,65 @@ function writeDrops(ctx: Ctx, sender: LogSender, drops: Array<{ entry: LogRecord
       }));
     if (updates.length)
       patchLog(sender.logTab ?? sentLogTab(ctx.ss, sender.logLayout ?? undefined), updates, ctx.timeZone, ctx.lang);
+    for (const u of updates) sender.log.set(u.record.key, { ...u.record, row: u.row });
   });
 }
 
-let journal: RecordsTab | null = null;
-let emailType = '';
+/** The Journal tab and the email contact type's label, looked up on a run's first letter. */
+interface JournalTarget {
+  tab: RecordsTab | null;
+  type: string;
+}
 
 /** The sent letter on the client's card: one journal row (template, segment or holiday, subject). */
-function journalLetter(ctx: Ctx, c: Candidate, client: RowAt, subject: string): void {
+function journalLetter(ctx: Ctx, target: JournalTarget, c: Candidate, client: RowAt, subject: string): void {
   try {
-    journal ??= journalTab(ctx.ss);
-    emailType ||= ctx.settings.lists.contactTypes.find((t) => t.kind === 'email')?.label ?? 'Email';
+    target.tab ??= journalTab(ctx.ss);
+    target.type ||= ctx.settings.lists.contactTypes.find((t) => t.kind === 'email')?.label ?? 'Email';
     const entry = journalEntry({
       at: wall(ctx),
       clientId: c.clientId,
       clientName: String(client.fullName ?? ''),
-      type: emailType,
+      type: target.type,
       summary: mailText(ctx.lang, 'journal.letter', { rule: c.rule, subject }),
       by: ctx.user,
     });
-    appendRecord(journal, entry as unknown as Row, ctx.timeZone);
+    appendRecord(target.tab, entry as unknown as Row, ctx.timeZone);
   } catch (e) {
     // The Sent log already says the letter went; a missing Journal tab must not stop the mailing.
     if (e instanceof Error && /Exceeded maximum execution time/.test(e.message)) throw e;
-    journal = null;
+    target.tab = null;
     console.warn(`journal entry not written for ${c.entry.key}`);
   }
 }
 
-/** Sent counts and states of the mailings from this run and the log. */
-function updateMailings(ctx: Ctx, sentByHash: Map<string, number>): void {
+/** Adds letters sent (by letter content) to the mailing going out with that content. */
+function addSent(list: MailingRecord[], sent: ReadonlyMap<string, number>): void {
+  const counted = new Set<string>();
+  for (const m of list) {
+    if (m.state === 'cancelled' || m.state === 'done' || counted.has(m.hash)) continue;
+    m.sent += sent.get(m.hash) ?? 0;
+    counted.add(m.hash);
+  }
+}
+
+/** Sent counts and states of the mailings from this run and the log as it knows it now. */
+function updateMailings(ctx: Ctx, sent: ReadonlyMap<string, number>, log: Iterable<SentLogEntry>): void {
   const list = readMailings();
   if (!list.length) return;
-  const { records } = readSentLog(ctx.ss, ctx.timeZone);
   const waiting = new Set<string>();
-  for (const e of mergeLog(records).values()) {
+  for (const e of log) {
     const k = parseMarketingKey(e.key);
     if (k?.kind === 'mail' && (e.state === 'deferred' || e.state === 'failed' || e.state === 'pending'))
       waiting.add(k.hash);
   }
   const now = wall(ctx);
-  let changed = false;
-  const counted = new Set<string>();
+  let changed = sent.size > 0;
+  addSent(list, sent);
   for (const m of list) {
     if (m.state === 'cancelled' || m.state === 'done') continue;
-    if (!counted.has(m.hash)) {
-      m.sent += sentByHash.get(m.hash) ?? 0;
-      counted.add(m.hash);
-    }
     const state = waiting.has(m.hash) ? (m.at > now ? 'scheduled' : 'sending') : 'done';
-    if (state !== m.state || sentByHash.has(m.hash)) changed = true;
+    if (state !== m.state) changed = true;
     m.state = state;
   }
   if (changed) writeMailings(list);

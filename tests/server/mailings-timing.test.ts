@@ -3,7 +3,7 @@
 // hour; holiday greetings go on the day in the sheet's zone (not the script's); a quota too small continues the
 // next day with nothing lost or repeated.
 import { wallToInstant } from '../../local/playground/workbook';
-import { addClients, LOG, turnOn, until, type World, world } from './remindersWorld';
+import { addClients, LOG, TEMPLATES, turnOn, until, type World, world } from './remindersWorld';
 
 const CONSENT = '2026-01-10';
 
@@ -110,6 +110,10 @@ describe('holiday greetings', () => {
       { fullName: 'Анна Петрова', email: 'anna@mail.test', emailConsentOn: CONSENT },
       { fullName: 'Вера Без Согласия', email: 'vera@mail.test' },
     ]);
+    // A Templates tab from before mailings (no segment or button columns) still reads.
+    const templates = (w.wb.model.spreadsheet as any).getSheetByName(TEMPLATES.ru);
+    expect(templates.getRange(1, 4, 1, 3).getValues()[0]).toEqual(['Сегмент (вариант)', 'Кнопка', 'Ссылка кнопки']);
+    templates.deleteColumns(4, 3);
     turnOn(w);
     until(w, '2026-03-07T23:59');
     expect(to(w, /8 Марта/)).toEqual([]);

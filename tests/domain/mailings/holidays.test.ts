@@ -58,6 +58,40 @@ describe('holiday days', () => {
 });
 
 describe('keys and the audience', () => {
+  it('leaves out a client the 30-day cap would hold for more than a week, and holds one it frees sooner', () => {
+    const base = {
+      members: [
+        { id: 'C-1', fullName: 'Анна', email: 'a@x.ru', emailConsentOn: '2026-01-10' },
+        { id: 'C-2', fullName: 'Борис', email: 'b@x.ru', emailConsentOn: '2026-01-10' },
+      ],
+      log: new Map(),
+      keyOf: (id: string) => `mail:h:${id}`,
+      at: '2026-03-16T11:00',
+      window: { days: [1, 2, 3, 4, 5], from: 10, to: 19 },
+      caps: { per7: 2, per30: 3 },
+      reading: { today: '2026-03-16' },
+      lang: 'ru' as const,
+    };
+    const { recipients, excluded } = planAudience({
+      ...base,
+      history: new Map([
+        // Three letters in 30 days, the oldest on 5 March: free on 4 April, 19 days away.
+        ['C-1', ['2026-03-05T10:00', '2026-03-06T10:00', '2026-03-07T10:00']],
+        // Three, the oldest on 15 February: free on 17 March at 10:00.
+        ['C-2', ['2026-02-15T10:00', '2026-03-01T10:00', '2026-03-02T10:00']],
+      ]),
+    });
+    expect(excluded).toEqual([
+      {
+        id: 'C-1',
+        name: 'Анна',
+        reason: 'cap',
+        reasonText: 'превышен лимит писем — ближайшее окно дальше недели',
+      },
+    ]);
+    expect(recipients).toEqual([{ id: 'C-2', email: 'b@x.ru', name: 'Борис', slot: '2026-03-17T10:00' }]);
+  });
+
   it('keys a letter per content and client, a greeting per holiday, year and client', () => {
     expect(parseMarketingKey(mailingKey('0abc123', 'C-000001'))).toEqual({
       kind: 'mail',
