@@ -76,5 +76,19 @@ describe('the sample clinic in the playground', () => {
     expect(leads.series.flatMap((s) => s.values).reduce((a: number, v) => a + (v ?? 0), 0)).toBe(
       report.monthTotals.reduce((a, m) => a + m.leads, 0),
     );
+    // Its segment tabs are there and live: each head count is the number of clients listed, the same as the
+    // TypeScript selection mailings use, and the ordinary groups of a clinic are not empty.
+    const segments = ['Потенциальные', 'Разовые', 'Постоянные', 'Под угрозой ухода', 'Именинники месяца'];
+    for (const name of segments) {
+      const tab = wb.values(name);
+      const id = tab[3].indexOf('ID');
+      const listed = tab.slice(4).filter((r) => r[id] !== '' && r[id] != null).length;
+      const r = addon.call('segmentMembers', name) as { ok: boolean; members: unknown[] };
+      expect([name, tab[1][1], r.ok && r.members.length]).toEqual([name, listed, listed]);
+    }
+    expect(segments.filter((name) => (wb.values(name)[1][1] as number) > 0)).toEqual(
+      expect.arrayContaining(['Потенциальные', 'Разовые', 'Постоянные']),
+    );
+    expect(wb.values('Сегменты: сводка').length).toBeGreaterThan(segments.length);
   });
 });

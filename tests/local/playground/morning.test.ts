@@ -34,10 +34,11 @@ beforeAll(async () => {
   server = http.createServer(playground.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+  // Seeding the clinic sets up every tab and builds its segments and funnel: a minute on a busy machine.
+}, 180_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
 async function post(url: string, body: unknown) {
