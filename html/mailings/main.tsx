@@ -48,6 +48,7 @@ function Letter(props: { preview: MailingPreview; lang: Lang; clientId: string; 
   const [plain, setPlain] = useState(false);
   const sample = preview.sample;
   const variant = preview.recipients.find((r) => r.id === sample?.clientId)?.variant ?? '';
+  const out = preview.excluded.find((x) => x.id === sample?.clientId);
   const members = [
     ...preview.recipients.map((r) => ({ id: r.id, name: r.name, out: false })),
     ...preview.excluded.map((x) => ({ id: x.id, name: x.name, out: true })),
@@ -81,6 +82,11 @@ function Letter(props: { preview: MailingPreview; lang: Lang; clientId: string; 
           <div class="subject">{mt(lang, 'subjectLine', { subject: sample.subject })}</div>
           {sample.to ? <div class="small muted">{mt(lang, 'toLine', { to: sample.to })}</div> : null}
           {variant ? <div class="small muted">{mt(lang, 'variantLine', { segment: variant })}</div> : null}
+          {out ? (
+            <div class="small warn-line" data-testid="not-sent">
+              {mt(lang, 'notSent', { reason: out.reasonText })}
+            </div>
+          ) : null}
           <fieldset class="switch" aria-label={mt(lang, 'letterFrame')}>
             <button type="button" class="btn link" aria-pressed={!plain} onClick={() => setPlain(false)}>
               {mt(lang, 'viewHtml')}

@@ -257,6 +257,17 @@ run('the English sidebar', () => {
       .locator('body', { hasText: /Anna|Peter|Mary/ })
       .waitFor();
     await page.getByTestId('rules').filter({ hasText: 'Letters go' }).waitFor();
+    // A member left out can be looked at too, and the sidebar says why the letter will not go to them.
+    const out = (
+      addon.call('previewMailing', { segment: withMembers!.name, template: template.name }) as MailingPreview
+    ).excluded[0];
+    await page.locator('#f-client').selectOption(out.id);
+    await page
+      .getByTestId('not-sent')
+      .filter({ hasText: `This client will not get it: ${out.reasonText}` })
+      .waitFor();
+    await page.locator('#f-client').selectOption({ index: 0 });
+    await page.getByTestId('not-sent').waitFor({ state: 'detached' });
     // One language per sheet: nothing on screen is in Russian.
     expect(await page.locator('main').textContent()).not.toMatch(/[А-Яа-яЁё]/);
     await screenshot(page, 'mailings-en');
