@@ -560,6 +560,7 @@ export function Grid({ tab, version, onChanged, onError, ask }: Props) {
       typed === undefined && isNumeric(cell) ? 'num' : '',
       cell?.note ? 'has-note' : '',
       cell?.protected ? 'protected' : '',
+      cell?.options ? 'has-list' : '',
     ].join(' ');
     return (
       // biome-ignore lint/a11y/useSemanticElements: a virtual grid positions div rows; a <table> cannot.
