@@ -226,6 +226,8 @@ function Composer(props: SidebarProps & { view: MailingsView; onView: (v: Mailin
   useEffect(() => () => timer.current && clearInterval(timer.current), []);
   const v = form.values;
   const own = v.template === OWN;
+  // A question asked about other values no longer stands: what is confirmed is what the form says now.
+  useEffect(() => setConfirm(null), [v]);
 
   /** The request, or the errors shown beside the fields. */
   const request = (): MailingRequest | null => {
@@ -256,8 +258,8 @@ function Composer(props: SidebarProps & { view: MailingsView; onView: (v: Mailin
 
   // A segment and a saved template are enough to look: the audience shows as soon as both are picked.
   const picked = (key: string, value: string) => {
-    setConfirm(null);
     setPreview(null);
+    setClientId('');
     const next = { ...form.values, [key]: value };
     if (next.segment && next.template && next.template !== OWN) void check('', next);
   };
@@ -387,16 +389,7 @@ function Composer(props: SidebarProps & { view: MailingsView; onView: (v: Mailin
           <div class="radios">
             {(['now', 'schedule'] as const).map((w) => (
               <label key={w}>
-                <input
-                  type="radio"
-                  name="when"
-                  value={w}
-                  checked={v.when === w}
-                  onChange={() => {
-                    form.set('when', w);
-                    setConfirm(null);
-                  }}
-                />{' '}
+                <input type="radio" name="when" value={w} checked={v.when === w} onChange={() => form.set('when', w)} />{' '}
                 {mt(lang, w)}
               </label>
             ))}
