@@ -1162,8 +1162,9 @@ export class Range {
 
   // ----- values -----
   getValue(): unknown {
-    this._book.beforeRead();
-    return this._book.scriptValue(this._live(), this._r0, this._c0);
+    const sh = this._live();
+    this._book.beforeRead(sh);
+    return this._book.scriptValue(sh, this._r0, this._c0);
   }
   getValues(): unknown[][] {
     const sh = this._live();
@@ -1179,8 +1180,9 @@ export class Range {
     return out;
   }
   getDisplayValue(): string {
-    this._book.beforeRead();
-    return this._book.displayValue(this._live(), this._r0, this._c0);
+    const sh = this._live();
+    this._book.beforeRead(sh);
+    return this._book.displayValue(sh, this._r0, this._c0);
   }
   getDisplayValues(): string[][] {
     const sh = this._live();
@@ -1323,7 +1325,7 @@ export class Range {
   setNumberFormat(format: string): Range {
     const sh = this._guard();
     this._fill(sh.fmts as never, String(format));
-    this._book.syncRect(sh, this._r0, this._c0, this._usedRows(), this._nc);
+    this._book.syncFormats(sh, this._r0, this._c0, this._usedRows(), this._nc);
     return this;
   }
   setNumberFormats(formats: string[][]): Range {
@@ -1334,7 +1336,7 @@ export class Range {
         sh.fmts.set(this._r0 + i, this._c0 + j, String(f));
       });
     });
-    this._book.syncRect(sh, this._r0, this._c0, this._nr, this._nc);
+    this._book.syncFormats(sh, this._r0, this._c0, this._nr, this._nc);
     return this;
   }
   private _gridOf<T>(fn: (r: number, c: number) => T): Grid<T> {
@@ -2197,7 +2199,7 @@ export class TextFinder {
   private _matches(): Array<[number, number]> {
     const r = this._range;
     const book = this._wb.book;
-    book.beforeRead();
+    book.beforeRead(r._sh);
     const re = this._pattern();
     const out: Array<[number, number]> = [];
     const last = Math.min(r._r0 + r._nr, book.lastRow(r._sh) + 1);

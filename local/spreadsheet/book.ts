@@ -697,6 +697,40 @@ export class Book {
     }
   }
 
+  /**
+   * After number formats changed: re-sends the cells whose engine content depends on the format (values, shown as
+   * dates or numbers, and array results); a formula cell's engine content is its text whatever the format, so it is
+   * not parsed again. Runs of such cells in a column go in one call each.
+   */
+  syncFormats(sh: SheetData, r0: number, c0: number, nr: number, nc: number): void {
+    if (!this.hf || sh.hfId === undefined || nr <= 0 || nc <= 0) return;
+    if (sh.formulaCount === 0) {
+      this.syncRect(sh, r0, c0, nr, nc);
+      return;
+    }
+    this.touch(sh, r0, c0, r0 + nr - 1, c0 + nc - 1);
+    const plainFormula = (r: number, c: number) => sh.forms.get(r, c) !== undefined && !sh.spills.get(r, c);
+    for (let c = c0; c < c0 + nc; c++) {
+      const loaded = this.colLoaded(sh, c);
+      let start = -1;
+      for (let r = r0; r <= r0 + nr; r++) {
+        // Unloaded columns: the engine holds their formula cells only (array anchors among them).
+        const send =
+          r < r0 + nr &&
+          (loaded
+            ? !plainFormula(r, c) && (sh.vals.get(r, c) !== undefined || sh.placed.length > 0 || !!sh.spills.get(r, c))
+            : sh.spills.get(r, c) !== undefined);
+        if (send && start < 0) start = r;
+        if (!send && start >= 0) {
+          const block: RawCellContent[][] = [];
+          for (let k = start; k < r; k++) block.push([this.hfContent(sh, k, c)]);
+          this.hfSet(sh, start, c, block);
+          start = -1;
+        }
+      }
+    }
+  }
+
   /** Re-sends formulas whose HyperFormula text changed (after tab renames, resizes, row/column changes). */
   resyncFormulas(only?: { sheet?: SheetData; name?: string }): void {
     if (!this.hf) return;
@@ -752,8 +786,14 @@ export class Book {
     else hf.addNamedExpression(name, expr);
   }
 
-  /** Recomputes volatile formulas (TODAY/NOW) when the workbook clock moved; then evaluates what is pending. */
-  beforeRead(): void {
+  /**
+   * Before cells are read: volatile formulas (TODAY/NOW) recomputed when the workbook clock moved, then what is pending
+   * evaluated and array results placed. A read of one tab without formulas
+   * skips that: nothing pending can change what such a tab holds (results land on their formula's own tab), so a
+   * script writing and reading plain tabs never waits for formula tabs it does not read.
+   */
+  beforeRead(sh?: SheetData): void {
+    if (sh && sh.formulaCount === 0 && sh.placed.length === 0 && sh.spills.rows.length === 0) return;
     if (this.hf && this.hasVolatile) {
       const stamp = Math.floor(this.nowMs() / 1000);
       // INDIRECT reads cells the engine does not link it to: one more pass after a change settles what it read.
@@ -1365,7 +1405,7 @@ export class Book {
 
   /** Block read for getValues: a tight loop for tabs without formulas. */
   readValues(sh: SheetData, r0: number, c0: number, nr: number, nc: number): unknown[][] {
-    this.beforeRead();
+    this.beforeRead(sh);
     const out: unknown[][] = new Array(nr);
     const plain = sh.formulaCount === 0;
     const tz = this.timeZone;
@@ -1397,7 +1437,7 @@ export class Book {
   }
 
   readDisplay(sh: SheetData, r0: number, c0: number, nr: number, nc: number): string[][] {
-    this.beforeRead();
+    this.beforeRead(sh);
     const out: string[][] = [];
     for (let i = 0; i < nr; i++) {
       const line: string[] = [];

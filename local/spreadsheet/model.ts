@@ -211,7 +211,7 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
   userEdit(tab: string, a1: string, input: string | number | boolean | Date | null): UserChange {
     const range = this.rangeOf(tab, a1);
     const sh = range._sh;
-    this.book.beforeRead();
+    this.book.beforeRead(sh);
     const single = range._nr === 1 && range._nc === 1;
     const oldValue = single ? this.book.computed(sh, range._r0, range._c0).v : undefined;
     const x = input === null ? null : isDateObject(input) ? input : input;
@@ -223,7 +223,7 @@ export class LocalSpreadsheetModel implements SpreadsheetModel {
       range: range as unknown as GoogleAppsScript.Spreadsheet.Range,
     };
     if (single) {
-      this.book.beforeRead();
+      this.book.beforeRead(sh);
       const nv = this.book.computed(sh, range._r0, range._c0).v;
       if (nv !== undefined) change.value = eventValue(nv);
       if (oldValue !== undefined) change.oldValue = eventValue(oldValue);

@@ -124,4 +124,28 @@ describe('recalculation after edits', () => {
     for (let i = 1; i <= 50; i++) data.getRange(i, 1).setValue(i);
     expect(data.getRange('E1:E2').getValues()).toEqual([[1275], [40]]);
   });
+
+  it('reads of a tab without formulas between writes leave every formula tab right at its next read', () => {
+    const { clients, funnel, row, formulas } = setup();
+    // A number format set on a formula cell is applied without parsing the formula again.
+    funnel.getRange('A5').setNumberFormat('yyyy-mm-dd');
+    funnel.getRange('A5').setFormula('=MAX(Clients!D:D)');
+    for (let i = 0; i < 12; i++) {
+      clients.appendRow(row(500 + i));
+      clients.getRange(2 + i, 4).setValue(9000 + i);
+      // The plain tab reads back what was written, with no formula tab read in between.
+      expect(clients.getRange(2 + i, 4).getValue()).toBe(9000 + i);
+      expect(clients.getLastRow()).toBe(122 + i);
+      expect(
+        clients
+          .createTextFinder(`C${500 + i}`)
+          .matchEntireCell(true)
+          .findAll()[0]
+          .getRow(),
+      ).toBe(122 + i);
+    }
+    const want = expected(actual(clients));
+    expect(funnel.getRange(1, 1, 1, formulas).getValues()[0]).toEqual(want.aggregates);
+    expect(funnel.getRange('A5').getDisplayValue()).toBe('1924-09-01');
+  });
 });
