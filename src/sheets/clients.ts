@@ -18,7 +18,7 @@ import {
   reopenTab,
   writeFields,
 } from './records';
-import { rememberBefore } from './writeLog';
+import { noteUpdate, rememberBefore } from './writeLog';
 
 export { NotSetUpError, type Row, type RowAt } from './records';
 
@@ -183,6 +183,10 @@ export function readContactBlock(
         // By column, not by key order: people may have reordered columns inside the block.
         const out: unknown[] = new Array(last - first + 1);
         for (const k of CONTACT_BLOCK_KEYS) out[layout.columns[k] - first] = toCell(clientField(k), next[k], tz);
+        // The audit log hears of it as of any write (writeFields notes its own).
+        noteUpdate(CLIENTS_TAB, layout.sheetName, [
+          { row, patch: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+        ]);
         range.setValues([out]);
       } else {
         const patch: Row = {};
