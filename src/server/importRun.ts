@@ -34,22 +34,22 @@ import { reserveIds } from '../services/ids';
 import { nowWithSeconds, readImport, writeJob, writeMapping } from '../services/importState';
 import { removeTriggers, scheduleContinuation } from '../services/triggers';
 import type { ImportStatusView } from '../shared/import';
-import { appendRows, deleteRowsOf, readRows } from '../sheets/importAppend';
+import { appendRows, deleteRowsOf, nextRowOf, readRows } from '../sheets/importAppend';
 import {
   addExtraColumns,
   appendCards,
   type ClientsGrid,
   deleteGridRows,
   flagCells,
+  gridIsCurrent,
   largestId,
   patchCards,
   readClientsGrid,
 } from '../sheets/importClients';
-import { readSourceGrid, readSourceRows, sourceSheet } from '../sheets/importSource';
+import { importReportTab } from '../sheets/importReport';
+import { readSourceGrid, readSourceRows, sourceSheet, sourceSheetId } from '../sheets/importSource';
 import { journalTab } from '../sheets/journal';
-import { NotSetUpError, openTab, type RecordsTab } from '../sheets/records';
-import { setupTabs } from '../sheets/setup';
-import { ensureTab } from '../sheets/tabs';
+import type { RecordsTab } from '../sheets/records';
 import { type Ctx, UserError } from './context';
 import { checkRequest, mappingFor, openSource } from './importPreview';
 import { updateSettings } from './settings';
@@ -78,17 +78,7 @@ interface Source {
 
 /** The Import report tab; created (with its columns, format and protection) when a database predates it. */
 export function reportTab(ctx: Ctx): RecordsTab {
-  try {
-    return openTab(ctx.ss, IMPORT_REPORT_TAB);
-  } catch (e) {
-    if (!(e instanceof NotSetUpError)) throw e;
-  }
-  ensureTab(ctx.ss, IMPORT_REPORT_TAB, ctx.lang, ctx.ss.getSheets().length);
-  setupTabs(
-    { ss: ctx.ss, lang: ctx.lang, locale: ctx.locale, timeZone: ctx.timeZone, today: ctx.today, progress: () => {} },
-    [IMPORT_REPORT_TAB],
-  );
-  return openTab(ctx.ss, IMPORT_REPORT_TAB);
+  return importReportTab(ctx.ss, ctx);
 }
 
 /** An import ID from now, never the same as the last import's (two imports within one second). */
@@ -114,7 +104,7 @@ function refuseWhileRunning(ctx: Ctx, job?: ImportJob): void {
 /** Cards on Clients now: the copy this execution keeps, read again when someone added rows since. */
 function currentGrid(ctx: Ctx, state: { grid?: ClientsGrid }): ClientsGrid {
   const g = state.grid;
-  if (g && g.tab.sheet.getLastRow() === g.lastRow) return g;
+  if (g && gridIsCurrent(g)) return g;
   state.grid = readClientsGrid(ctx.ss, ctx.timeZone);
   return state.grid;
 }
@@ -123,9 +113,7 @@ function chunkRows(job: ImportJob, source: Source, ctx: Ctx): { rows: SourceCell
   const from = job.progress.nextRow;
   const count = Math.min(CHUNK_ROWS, job.table.lastRow - from + 1);
   if (source.grid) return { rows: source.grid.slice(from - 1, from - 1 + count), from };
-  // Rows deleted from the source since the import started: read only what is left.
-  const left = Math.min(count, source.sheet.getLastRow() - from + 1);
-  return { rows: readSourceRows(source.sheet, from, left, job.table.width, ctx.timeZone), from };
+  return { rows: readSourceRows(source.sheet, from, count, job.table.width, ctx.timeZone), from };
 }
 
 /** Plans and writes the next chunk under the document lock; returns the job as it stands after. */
@@ -161,9 +149,9 @@ function oneChunk(ctx: Ctx, job: ImportJob, mapping: ImportMapping, source: Sour
     first: ids[0] ?? '',
     count: ids.length,
     clientsFrom: grid.lastRow + 1,
-    journalFrom: Math.max(journal.sheet.getLastRow(), 1) + 1,
+    journalFrom: nextRowOf(journal),
     journalCount: entries.length,
-    reportFrom: Math.max(report.sheet.getLastRow(), 1) + 1,
+    reportFrom: nextRowOf(report),
     reportCount: records.length,
     fromRow: from,
     mergeIds: plan.merges.map((m) => m.targetId),
@@ -367,7 +355,7 @@ function runChunks(
   }
   if (!current.progress.done) {
     if (current.sheetId < 0) {
-      current = { ...current, sheetId: source.sheet.getSheetId() };
+      current = { ...current, sheetId: sourceSheetId(source.sheet) };
       writeJob(current);
     }
     scheduleContinuation(IMPORT_CONTINUATION, CONTINUE_AFTER_MS);

@@ -14,6 +14,11 @@ import {
 } from './records';
 import { noteAppend, noteEntry } from './writeLog';
 
+/** The row a block appended to the tab now would start at (one call). */
+export function nextRowOf(tab: RecordsTab): number {
+  return Math.max(tab.sheet.getLastRow(), 1) + 1;
+}
+
 /**
  * Grows a records tab by `count` rows below `lastRow` (one call): the new rows copy the formats and dropdowns of the
  * blank row under the data, or of the last data row when the grid is full — never those of the header.

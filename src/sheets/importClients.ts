@@ -95,6 +95,11 @@ export function readClientsGrid(ss: Spreadsheet, tz: string): ClientsGrid {
   return grid;
 }
 
+/** Whether the tab still ends where the grid read it (nobody added or removed rows since): one call. */
+export function gridIsCurrent(grid: ClientsGrid): boolean {
+  return grid.tab.sheet.getLastRow() === grid.lastRow;
+}
+
 /** The largest client number in the grid (the ID counter never goes below it). */
 export function largestId(grid: ClientsGrid): number {
   return largestIdNumber(grid.cards.map((c) => c.id));

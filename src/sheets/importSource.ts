@@ -94,8 +94,17 @@ export function readSourceGrid(sheet: Sheet, tz: string): SourceCell[][] {
   }
 }
 
-/** Rows first…first+count-1 of the tab, `width` columns wide: one call. */
+/**
+ * Rows first…first+count-1 of the tab, `width` columns wide, or fewer when rows were deleted from the tab since
+ * (only what is left is read): two calls.
+ */
 export function readSourceRows(sheet: Sheet, first: number, count: number, width: number, tz: string): SourceCell[][] {
-  if (count <= 0 || width <= 0) return [];
-  return convert(sheet.getSheetValues(first, 1, count, width), tz);
+  const left = Math.min(count, sheet.getLastRow() - first + 1);
+  if (left <= 0 || width <= 0) return [];
+  return convert(sheet.getSheetValues(first, 1, left, width), tz);
+}
+
+/** The tab's ID, which finds it again after a rename. */
+export function sourceSheetId(sheet: Sheet): number {
+  return sheet.getSheetId();
 }
