@@ -54,14 +54,16 @@ describe('the daily integrity check', () => {
   });
 
   it('the morning digest carries the check’s findings as their own section', () => {
-    const c = clinic();
+    // Yesterday's check keeps the snapshot; a client deleted since is reported by the next morning's run.
+    const c = clinic('ru', { now: '2026-03-14T09:00:00' });
     const ids = addClients(c, [{ fullName: 'Петрова Анна', phone: '+7 912 345-67-89' }, { fullName: 'Иванов Пётр' }]);
     c.call('checkIntegrity');
     c.wb.deleteRows(C, c.rowOf(ids[0]), 1);
     expect(c.call('saveReminderSettings', { recipients: ['team@clinic.test'] }).ok).toBe(true);
+    c.wb.clock.set('2026-03-15T09:00:00');
     expect(c.call('runDailyJob').ok).toBe(true);
     const digest = c.wb.outbox.find((m: any) => m.to === 'team@clinic.test');
-    expect(digest?.body).toMatch(/Проверка базы/);
+    expect(digest?.body).toMatch(/ПРОВЕРКА БАЗЫ/);
     expect(digest?.body).toMatch(new RegExp(`Пропали клиенты \\(1\\): ${ids[0]} Петрова Анна`));
   });
 
