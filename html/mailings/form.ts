@@ -10,7 +10,6 @@ import type {
   TemplateView,
 } from '../../src/shared/mailings';
 import { type DateStyle, formatDay, parseDay } from '../kit/dates';
-import type { Lang } from '../kit/i18n';
 import { mt } from './texts';
 
 /** The template select's value for a letter written here. */
@@ -111,15 +110,4 @@ export function variantOf(
   const t = view.templates.find((x) => x.name === template);
   if (!t) return null;
   return { template: t, own: Boolean(segment) && t.variants.includes(segment) };
-}
-
-/** Monday-first weekday names of the window, e.g. 'пн–пт' for 1…5 or 'пн, ср, пт'. */
-export function daysText(lang: Lang, days: number[]): string {
-  const names =
-    lang === 'ru' ? ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
-  if (sorted.length === 7) return mt(lang, 'everyDay');
-  const consecutive = sorted.length > 2 && sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1);
-  if (consecutive) return `${names[sorted[0] - 1]}–${names[sorted[sorted.length - 1] - 1]}`;
-  return sorted.map((d) => names[d - 1]).join(', ');
 }

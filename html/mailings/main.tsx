@@ -2,6 +2,7 @@
 // left out and why, the letter as any member would get it, a test to yourself, then send now or at a day and hour —
 // always after a confirmation with the count — with a progress line, the result, and the scheduled mailings.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatWeekdays } from '../../src/domain/mailings/schedule';
 import type { Failure } from '../../src/shared/api';
 import type { MailingPreview, MailingRequest, MailingsView, ScheduledMailing } from '../../src/shared/mailings';
 import { mountSidebar, type SidebarProps } from '../kit/app';
@@ -25,7 +26,7 @@ import {
   useForm,
   useLoaded,
 } from '../kit/ui';
-import { daysText, EMPTY, excludedGroups, OWN, requestOf, variantOf } from './form';
+import { EMPTY, excludedGroups, OWN, requestOf, variantOf } from './form';
 import { clientsWord, mt } from './texts';
 import './mailings.css';
 
@@ -485,7 +486,7 @@ function Mailings(props: SidebarProps) {
       )}
       <p class="small muted rules-line" data-testid="rules">
         {mt(lang, 'rules', {
-          days: daysText(lang, view.window.days),
+          days: formatWeekdays(view.window.days, lang),
           from: String(view.window.from).padStart(2, '0'),
           to: String(view.window.to).padStart(2, '0'),
           zone: view.timeZone,

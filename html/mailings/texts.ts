@@ -78,7 +78,6 @@ const ru = {
   'state.cancelled': 'отменена',
   rules:
     'Письма уходят {days} с {from}:00 до {to}:00 ({zone}); одному клиенту — не больше {per7} за 7 дней и {per30} за 30 дней.',
-  everyDay: 'каждый день',
   unsubscribeAt: 'Ссылка «Отписаться» в письмах ведёт на веб-приложение: {url}',
   noUnsubscribe:
     'Веб-приложение отписки ещё не развёрнуто: в письмах не будет рабочей ссылки «Отписаться» (README, раздел о рассылках).',
@@ -163,7 +162,6 @@ const en: Record<Key, string> = {
   'state.cancelled': 'cancelled',
   rules:
     'Letters go {days} from {from}:00 to {to}:00 ({zone}); each client gets at most {per7} in 7 days and {per30} in 30 days.',
-  everyDay: 'every day',
   unsubscribeAt: 'The “Unsubscribe” link in the letters goes to the web app: {url}',
   noUnsubscribe:
     'The unsubscribe web app is not deployed yet: letters will have no working “Unsubscribe” link (README, mailings).',

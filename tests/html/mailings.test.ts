@@ -1,17 +1,8 @@
 // The "Send to a segment…" form as values: the request it sends, what it refuses beside which field (an http(s)
-// button link, a schedule in the past), the excluded members by reason, and the window's days in words.
+// button link, a schedule in the past), the excluded members by reason, and the segment's own template variant.
 
 import type { DateStyle } from '../../html/kit/dates';
-import {
-  daysText,
-  EMPTY,
-  excludedGroups,
-  linkProblem,
-  OWN,
-  requestOf,
-  scheduleAt,
-  variantOf,
-} from '../../html/mailings/form';
+import { EMPTY, excludedGroups, linkProblem, OWN, requestOf, scheduleAt, variantOf } from '../../html/mailings/form';
 import type { MailingExcluded } from '../../src/shared/mailings';
 
 const ru: DateStyle = { lang: 'ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', today: '2026-03-16' };
@@ -176,7 +167,7 @@ describe('who is left out', () => {
   });
 });
 
-describe('the template note and the window', () => {
+describe('the template note', () => {
   const view = {
     templates: [
       { name: 'News', variants: ['Regular'], subject: 'News', hasButton: true },
@@ -189,12 +180,5 @@ describe('the template note and the window', () => {
     expect(variantOf(view, 'News', 'One-time')?.own).toBe(false);
     expect(variantOf(view, 'Hello', 'Regular')?.own).toBe(false);
     expect(variantOf(view, 'Gone', 'Regular')).toBeNull();
-  });
-
-  it('names the window’s days as a range or a list', () => {
-    expect(daysText('ru', [1, 2, 3, 4, 5])).toBe('пн–пт');
-    expect(daysText('en', [5, 1, 3])).toBe('Mon, Wed, Fri');
-    expect(daysText('en', [1, 2, 3, 4, 5, 6, 7])).toBe('every day');
-    expect(daysText('ru', [2, 3])).toBe('вт, ср');
   });
 });
