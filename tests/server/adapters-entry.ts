@@ -31,8 +31,8 @@ const field = (key: string, type: FieldType, ru: string, en: string, extra: Part
 
 export const AD_SPEND: RecordsTabSpec = {
   kind: 'records',
-  key: 'adSpend',
-  name: { ru: 'Расходы на рекламу', en: 'Ad spend' },
+  key: 'exampleSpend',
+  name: { ru: 'Расходы (пример)', en: 'Ad spend (example)' },
   protect: 'history',
   fields: [
     field('month', 'date', 'Месяц', 'Month'),
@@ -43,8 +43,8 @@ export const AD_SPEND: RecordsTabSpec = {
 
 export const FUNNEL: GeneratedTabSpec = {
   kind: 'generated',
-  key: 'funnel',
-  name: { ru: 'Воронка', en: 'Funnel' },
+  key: 'exampleFunnel',
+  name: { ru: 'Воронка (пример)', en: 'Funnel (example)' },
   render: (env) => {
     const clients = env.sources.clients;
     const stage = columnLetter(clients.columns.stage);
@@ -58,8 +58,8 @@ export const FUNNEL: GeneratedTabSpec = {
 
 export const TEMPLATES: SettingsTabSpec = {
   kind: 'settings',
-  key: 'templates',
-  name: { ru: 'Шаблоны', en: 'Templates' },
+  key: 'exampleTemplates',
+  name: { ru: 'Шаблоны (пример)', en: 'Templates (example)' },
   fields: [field('name', 'text', 'Шаблон', 'Template'), field('body', 'longtext', 'Текст', 'Text')],
   seed: (lang) => [
     {

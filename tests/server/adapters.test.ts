@@ -44,14 +44,14 @@ describe('a feature adds a tab by adding a registry entry', () => {
     const { wb } = open();
     // After every tab of the add-on's own registry (features add theirs there), in the order of the entries.
     expect(wb.sheetNames().slice(0, 3)).toEqual(['Клиенты', 'Журнал', 'Настройки']);
-    expect(wb.sheetNames().slice(-3)).toEqual(['Расходы на рекламу', 'Воронка', 'Шаблоны']);
-    expect(wb.values('Расходы на рекламу')[0]).toEqual(['Месяц', 'Канал', 'Сумма']);
-    expect(wb.values('Шаблоны')).toEqual([
+    expect(wb.sheetNames().slice(-3)).toEqual(['Расходы (пример)', 'Воронка (пример)', 'Шаблоны (пример)']);
+    expect(wb.values('Расходы (пример)')[0]).toEqual(['Месяц', 'Канал', 'Сумма']);
+    expect(wb.values('Шаблоны (пример)')).toEqual([
       ['Шаблон', 'Текст'],
       ['День рождения', 'С днём рождения, {имя}!'],
     ]);
-    expect(wb.formulas('Воронка')[1][1]).toBe('=COUNTIF(\'Клиенты\'!D2:D, "Новый лид")');
-    expect(wb.values('Воронка').slice(0, 2)).toEqual([
+    expect(wb.formulas('Воронка (пример)')[1][1]).toBe('=COUNTIF(\'Клиенты\'!D2:D, "Новый лид")');
+    expect(wb.values('Воронка (пример)').slice(0, 2)).toEqual([
       ['Стадия', 'Клиентов'],
       ['Новый лид', 0],
     ]);
@@ -59,7 +59,7 @@ describe('a feature adds a tab by adding a registry entry', () => {
 
   it('setup run again changes no cell, and never reseeds a settings-like tab people edited', () => {
     const { wb, addon } = open();
-    wb.edit('Шаблоны', 'B2', 'Поздравляем!');
+    wb.edit('Шаблоны (пример)', 'B2', 'Поздравляем!');
     const before = Object.fromEntries(wb.sheetNames().map((n) => [n, wb.values(n)]));
     addon.call('setupAll');
     expect(Object.fromEntries(wb.sheetNames().map((n) => [n, wb.values(n)]))).toEqual(before);
@@ -68,10 +68,10 @@ describe('a feature adds a tab by adding a registry entry', () => {
   it('a generated tab follows the data it counts, and its formulas follow a renamed tab after the next rebuild', () => {
     const { wb, addon } = open();
     addon.call('importClients', ['Анна Петрова', 'Иван Сидоров']);
-    expect(wb.values('Воронка')[1]).toEqual(['Новый лид', 2]);
+    expect(wb.values('Воронка (пример)')[1]).toEqual(['Новый лид', 2]);
     wb.renameSheet('Клиенты', 'База');
     addon.call('setupAll');
-    expect(wb.formulas('Воронка')[1][1]).toBe('=COUNTIF(\'База\'!D2:D, "Новый лид")');
+    expect(wb.formulas('Воронка (пример)')[1][1]).toBe('=COUNTIF(\'База\'!D2:D, "Новый лид")');
     expect(wb.sheetNames()).not.toContain('Клиенты');
   });
 });
@@ -89,7 +89,7 @@ describe('a records tab', () => {
     expect(wb.calls['Sheet.appendRow']).toBeUndefined();
     expect(
       wb
-        .formulas('Расходы на рекламу')
+        .formulas('Расходы (пример)')
         .flat()
         .every((f) => f === ''),
     ).toBe(true);
@@ -112,15 +112,15 @@ describe('a records tab', () => {
     wb.resetCalls();
     addon.call('updateSpend', 2, [{ amount: 100 }, { amount: 200 }], ['amount']);
     expect(wb.calls['Range.setValues']).toBe(1);
-    wb.insertColumns('Расходы на рекламу', 2, 1);
-    wb.edit('Расходы на рекламу', 'B1', 'Моя заметка');
-    wb.moveColumns('Расходы на рекламу', 4, 1, 1); // Сумма first
+    wb.insertColumns('Расходы (пример)', 2, 1);
+    wb.edit('Расходы (пример)', 'B1', 'Моя заметка');
+    wb.moveColumns('Расходы (пример)', 4, 1, 1); // Сумма first
     addon.call('appendSpend', [{ month: '2026-03-01', channel: 'Avito', amount: 300 }]);
     const rows = addon.call('readSpend') as Array<Record<string, unknown>>;
     expect(rows.map((r) => r.amount)).toEqual([100, 200, 300]);
     expect(rows[2]).toMatchObject({ month: '2026-03-01', channel: 'Avito' });
     expect(
-      wb.values('Расходы на рекламу').map((r) => r[wb.values('Расходы на рекламу')[0].indexOf('Моя заметка')]),
+      wb.values('Расходы (пример)').map((r) => r[wb.values('Расходы (пример)')[0].indexOf('Моя заметка')]),
     ).toEqual(['Моя заметка', '', '', '']);
   });
 });

@@ -331,7 +331,7 @@ describe('search, card, merge and recompute', () => {
     const kept = rowWhere(clients, 'ID', keep.id)!;
     expect(kept.Email).toBe('anna@mail.ru');
     expect(String(kept['Заметки и предупреждения'])).toMatch(/аллергия на лидокаин/);
-    expect(String(kept['Заметки и предупреждения'])).toMatch(/\+79990000000/);
+    expect(String(kept['Заметки и предупреждения'])).toMatch(/\+7 999 000-00-00/);
     expect(kept['Сумма покупок']).toBe(700);
     const journal = wb.values(J);
     expect(journal.slice(1).every((r) => r[col(journal, 'ID клиента')] === keep.id)).toBe(true);
