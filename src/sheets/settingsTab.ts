@@ -15,6 +15,7 @@ import {
 import type { Lang } from '../i18n';
 import { cacheGet, cachePut, cacheRemove } from '../services/env';
 import { findTabByTag, tagColumns } from './layout';
+import { noteEntry } from './writeLog';
 
 export const LIST_KEY = 'kartoteka.list';
 /** Developer metadata on a value row: which business value (currency, phoneRegion…) the row holds. */
@@ -177,12 +178,31 @@ export function writeSettings(
     const old = (before.raw.lists[key] ?? []).map((x) => String(x));
     if (items.length === old.length && items.every((x, i) => x === old[i])) continue;
     writeListColumn(sheet, column, items, old.length);
+    // Who changed a list is on record like any other write.
+    noteEntry({
+      clientId: '',
+      tab: sheet.getName(),
+      sheetRow: '',
+      field: key,
+      before: old.join('; '),
+      after: items.join('; '),
+    });
   }
   const changes = new Map<number, unknown>();
   for (const key of valueKeys) {
     const row = before.valueRows[key];
     const value = settings.values[key as keyof SettingsData['values']];
-    if (row && before.raw.values[key] !== value) changes.set(row, value);
+    if (row && before.raw.values[key] !== value) {
+      changes.set(row, value);
+      noteEntry({
+        clientId: '',
+        tab: sheet.getName(),
+        sheetRow: row,
+        field: key,
+        before: String(before.raw.values[key] ?? ''),
+        after: String(value ?? ''),
+      });
+    }
   }
   if (!changes.size) return;
   const rows = [...changes.keys()];

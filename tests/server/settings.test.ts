@@ -59,7 +59,8 @@ describe('getSettings and updateSettings', () => {
     const r = addon.call('updateSettings', { values: { regularPurchases: 4, atRiskDays: 90, currency: 'usd' } }) as any;
     expect(r.ok).toBe(true);
     expect(wb.calls['Range.setValue']).toBeUndefined();
-    expect(wb.calls['Range.setValues']).toBe(1);
+    // One for the three values, one for the audit log's block of what changed.
+    expect(wb.calls['Range.setValues']).toBe(2);
     const settings = wb.values(S);
     const valueIn = (key: string) => settings.find((row) => row[0] === labelOf(key))?.[1];
     expect([valueIn('regularPurchases'), valueIn('atRiskDays'), valueIn('currency')]).toEqual([4, 90, 'USD']);
