@@ -25,4 +25,6 @@ export default {
   // numfmt 4.0.1's package.json points `require` at dist/index.cjs, which it does not ship; its CommonJS build is index.js.
   moduleNameMapper: { '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js' },
   testTimeout: 30000,
+  // Both cores: Jest's default (cores − 1) runs a 2-core machine's suite in band, twice as long.
+  maxWorkers: 2,
 };
