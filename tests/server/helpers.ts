@@ -28,22 +28,7 @@ export function setUpWorkbook(lang: Lang = 'ru', opts: Record<string, unknown> =
   return { wb, addon };
 }
 
-/**
- * Removes the tabs that hold formulas (segments, funnel): the emulator recalculates them after every write, which
- * costs host time only — what the add-on calls and writes does not depend on them.
- */
-export function dropFormulaTabs(wb: { model: { spreadsheet: unknown } }): void {
-  const ss = wb.model.spreadsheet as GoogleAppsScript.Spreadsheet.Spreadsheet;
-  for (const sheet of ss.getSheets()) {
-    if (
-      sheet
-        .getDataRange()
-        .getFormulas()
-        .some((row) => row.some((f) => f !== ''))
-    )
-      ss.deleteSheet(sheet);
-  }
-}
+export { dropFormulaTabs } from './formulaTabs';
 
 export const TAB = {
   ru: { clients: 'Клиенты', journal: 'Журнал', settings: 'Настройки' },

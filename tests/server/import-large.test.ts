@@ -2,7 +2,8 @@
 // and an execution killed between two writes of a chunk — continued by its safety net, the half-written chunk
 // cleared and done again, no row imported twice.
 import { readFileSync } from 'node:fs';
-import { bulkTab, CODE, finish, type ImportWorld, importWorld, wallDate, withoutFormulaTabs } from './importWorld';
+import { dropFormulaTabs } from './helpers';
+import { bulkTab, CODE, finish, type ImportWorld, importWorld, wallDate } from './importWorld';
 
 const SIX_MINUTES = 6 * 60_000;
 const SOURCE = 'Пациенты';
@@ -57,7 +58,7 @@ describe('an import longer than one execution', () => {
   // answers slowly (each write of cards takes 30 s) makes 30,000 rows need more than the sidebar's minute.
   it('30,000 rows on a slow sheet finish across continuations, each execution within 6 minutes, each row once', () => {
     const w = importWorld('ru', { code: slowCardWrites(30_000) });
-    withoutFormulaTabs(w);
+    dropFormulaTabs(w.wb);
     bulkTab(w, SOURCE, patients(w, 30_000));
     w.call('slowDown');
     const first = w.call('importClients', SOURCE, {});
@@ -137,7 +138,7 @@ describe('an execution killed in the middle of a chunk', () => {
   it('is continued by its safety net: the chunk whose cards landed without their journal is cleared and redone', () => {
     // Chunk 1 writes its cards and its journal rows; chunk 2 its cards, and dies before its journal rows.
     const w = importWorld('ru', { code: killable() });
-    withoutFormulaTabs(w);
+    dropFormulaTabs(w.wb);
     bulkTab(w, SOURCE, patients(w, 25_000));
     w.call('armKill', 'Журнал', 2);
     // Apps Script ends such a run wherever it is; the emulator throws from the next service call after the limit,

@@ -58,18 +58,6 @@ export function bulkTab(w: ImportWorld, name: string, rows: unknown[][]): void {
   sheet.getRange(1, 1, rows.length, width).setValues(rows);
 }
 
-/**
- * Removes the tabs holding formulas (segments, funnel): the emulator recalculates them after every write — hours of
- * host time for 100,000 imported rows — while the import never reads or writes them; the modelled time is the same.
- */
-export function withoutFormulaTabs(w: ImportWorld): void {
-  const ss = w.wb.model.spreadsheet as any;
-  for (const sheet of ss.getSheets()) {
-    const formulas = sheet.getDataRange().getFormulas() as string[][];
-    if (formulas.some((row) => row.some((f) => f !== ''))) ss.deleteSheet(sheet);
-  }
-}
-
 /** Midnight of a wall day in the zone, as the Date a date cell holds. */
 export function wallDate(tz: string, iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);

@@ -2,8 +2,8 @@
 // row, per journal row or makes each letter chattier fails here. The counts come from `npm run bench` (the morning
 // section at 1k clients + 3k journal rows: plan 12 calls, 5 a letter, 99 more per morning — the digest, the log block
 // before the first send, the Clients and Journal layouts and the Settings read while their caches are cold).
-import { spreadsheetCalls, TAB } from './helpers';
-import { bulkClients, turnOn, until, type World, withoutFormulaTabs, world } from './remindersWorld';
+import { dropFormulaTabs, spreadsheetCalls, TAB } from './helpers';
+import { bulkClients, turnOn, until, type World, world } from './remindersWorld';
 
 const PLAN = 12;
 const PER_LETTER = 5;
@@ -68,7 +68,7 @@ describe('what a morning costs in calls (the bench’s morning section, held as 
     bulkClients(w, 2, '03-17', 10);
     bulkClients(w, 189, '07-01', 12);
     bulkJournal(w, 600, 200);
-    withoutFormulaTabs(w);
+    dropFormulaTabs(w.wb);
     turnOn(w);
 
     const m15 = morning(w, '2026-03-15');

@@ -115,21 +115,3 @@ export function bulkClients(w: World, n: number, birthday: string, from = 1): vo
   if (sheet.getMaxRows() < first + n - 1) sheet.insertRowsAfter(sheet.getMaxRows(), first + n - 1 - sheet.getMaxRows());
   sheet.getRange(first, 1, n, header.length).setValues(rows);
 }
-
-/**
- * Removes the tabs that hold formulas (segments, funnel). The emulator recalculates them after every write, which
- * costs seconds of host time per hundred letters; the morning run never reads or writes them, and the modelled time
- * (the cost of Apps Script calls) does not change. For tests of thousands of letters only.
- */
-export function withoutFormulaTabs(w: World): string[] {
-  const ss = w.wb.model.spreadsheet as any;
-  const removed: string[] = [];
-  for (const sheet of ss.getSheets()) {
-    const formulas = sheet.getDataRange().getFormulas() as string[][];
-    if (formulas.some((row) => row.some((f) => f !== ''))) {
-      removed.push(sheet.getName());
-      ss.deleteSheet(sheet);
-    }
-  }
-  return removed;
-}

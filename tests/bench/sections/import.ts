@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createWorkbook, type ExecutionRecord, type Workbook } from '../../../local/index';
+import { dropFormulaTabs } from '../../server/formulaTabs';
 import { collectGarbage, cpuTime, progress, round } from '../lib/measure';
 import { renderBudget, renderTable } from '../lib/render';
 import { CODE, modelledMs, spreadsheetCalls } from '../lib/workbook';
@@ -72,18 +73,6 @@ function source(wb: Workbook, n: number): void {
   sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
 }
 
-/**
- * Removes the tabs holding formulas (segments, funnel): the emulator recalculates them after every write — host
- * time only, the modelled time is the same without them.
- */
-function withoutFormulaTabs(wb: Workbook): void {
-  const ss = wb.model.spreadsheet as any;
-  for (const sheet of ss.getSheets()) {
-    const formulas = sheet.getDataRange().getFormulas() as string[][];
-    if (formulas.some((row) => row.some((f) => f !== ''))) ss.deleteSheet(sheet);
-  }
-}
-
 function workbook(n: number): { wb: Workbook; addon: ReturnType<Workbook['loadAddon']> } {
   const wb = createWorkbook({
     timeZone: 'Europe/Moscow',
@@ -93,7 +82,7 @@ function workbook(n: number): { wb: Workbook; addon: ReturnType<Workbook['loadAd
   });
   const addon = wb.loadAddon(CODE);
   addon.call('setupDatabase');
-  withoutFormulaTabs(wb);
+  dropFormulaTabs(wb);
   source(wb, n);
   return { wb, addon };
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createWorkbook, type ExecutionRecord, type Workbook } from '../../../local/index';
+import { dropFormulaTabs } from '../../server/formulaTabs';
 import { collectGarbage, cpuTime, progress, round } from '../lib/measure';
 import { renderBudget, renderTable } from '../lib/render';
 import { CODE, fillClients, modelledMs, spreadsheetCalls } from '../lib/workbook';
@@ -71,15 +72,6 @@ function measure(wb: Workbook, fn: () => unknown): Measured {
   };
 }
 
-/** Removes the formula tabs (segments, funnel): host time only; the mailing never reads them for this segment. */
-function withoutFormulaTabs(wb: Workbook): void {
-  const ss = wb.model.spreadsheet as any;
-  for (const sheet of ss.getSheets()) {
-    const formulas = sheet.getDataRange().getFormulas() as string[][];
-    if (formulas.some((row) => row.some((f) => f !== ''))) ss.deleteSheet(sheet);
-  }
-}
-
 /** Consent for two clients in three (dated long ago); returns how many agreed. */
 function addConsent(wb: Workbook, n: number): number {
   const sheet = (wb.model.spreadsheet as any).getSheetByName('Клиенты');
@@ -106,7 +98,7 @@ function runSize(n: number): SizeResult {
   });
   const addon = wb.loadAddon(CODE);
   addon.call('setupDatabase');
-  withoutFormulaTabs(wb);
+  dropFormulaTabs(wb);
   fillClients(wb, n, 0);
   const recipients = addConsent(wb, n);
   const letters = () => wb.outbox.filter((m) => m.to !== 'naive').length;

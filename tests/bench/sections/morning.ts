@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createWorkbook, type ExecutionRecord, type Workbook } from '../../../local/index';
+import { dropFormulaTabs } from '../../server/formulaTabs';
 import { collectGarbage, cpuTime, progress, round } from '../lib/measure';
 import { renderBudget, renderTable } from '../lib/render';
 import { CODE, fillClients, modelledMs, spreadsheetCalls } from '../lib/workbook';
@@ -87,24 +88,6 @@ function addOccasions(wb: Workbook, n: number): { due15: number; due16: number }
   return { due15, due16 };
 }
 
-/**
- * Removes the tabs holding formulas (segments, funnel): the emulator recalculates them after every write — hours of
- * host time for a morning at 100k clients — while the morning run never reads or writes them and the modelled time
- * (the cost of Apps Script calls) is the same without them.
- */
-function withoutFormulaTabs(wb: Workbook): string[] {
-  const ss = wb.model.spreadsheet as any;
-  const removed: string[] = [];
-  for (const sheet of ss.getSheets()) {
-    const formulas = sheet.getDataRange().getFormulas() as string[][];
-    if (formulas.some((row) => row.some((f) => f !== ''))) {
-      removed.push(sheet.getName());
-      ss.deleteSheet(sheet);
-    }
-  }
-  return removed;
-}
-
 function measure(wb: Workbook, fn: () => unknown): Measured {
   collectGarbage();
   wb.resetCalls();
@@ -162,7 +145,7 @@ function runSize(size: Size): SizeResult {
   });
   const addon = wb.loadAddon(CODE);
   addon.call('setupDatabase');
-  removedTabs = withoutFormulaTabs(wb);
+  removedTabs = dropFormulaTabs(wb);
   fillClients(wb, size.clients, size.journal);
   const { due15: due, due16 } = addOccasions(wb, size.clients);
   addon.call('saveReminderSettings', { recipients: ['team@clinic.test'] });
